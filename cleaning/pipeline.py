@@ -1,0 +1,28 @@
+"""The cleaning stage's entry point: RawDocument -> ExtractedArticle (pure, no I/O)."""
+
+from __future__ import annotations
+
+from schemas import ExtractedArticle, RawDocument, SiteRules
+
+from cleaning.decode import decode_document
+from cleaning.errors import ExtractionError
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+TEXT_TYPES = frozenset({"text/plain", "text/markdown"})
+
+
+def extract(raw: RawDocument, rules: SiteRules | None = None) -> ExtractedArticle:
+    """Decode, parse and clean one raw document. Raises ExtractionError with a reason code."""
+    if not raw.content.strip():
+        raise ExtractionError("empty", "the document has no content", stage="decode")
+    is_html = raw.media_type in HTML_TYPES
+    if not is_html and raw.media_type not in TEXT_TYPES:
+        raise ExtractionError("unsupported_media_type", raw.media_type, stage="decode")
+    decoded = decode_document(raw.content, declared=raw.declared_encoding, is_html=is_html)
+    if is_html:
+        from cleaning.html import extract_html
+
+        return extract_html(decoded.text, raw, rules)
+    from cleaning.text import extract_text
+
+    return extract_text(decoded.text, raw)

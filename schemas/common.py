@@ -1,0 +1,32 @@
+"""Shared field types: languages, date precision, timezone-aware timestamps."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator
+
+Language = Literal["zh", "en"]
+
+# How exact a publish date is: the finest unit the source phrase gave.
+DatePrecision = Literal["second", "minute", "day", "month", "year", "approximate"]
+
+# Where a publish date came from (so an analyst can filter weak ones out).
+DateSource = Literal["meta", "jsonld", "time_tag", "url", "text_line", "inferred", "relative", "feed", "header"]
+
+# Where a title came from.
+TitleSource = Literal["rule", "og", "meta", "jsonld", "h1", "title_tag", "first_line", "derived", "feed"]
+
+Stage = Literal["discover", "fetch", "decode", "extract", "validate", "load"]
+
+Outcome = Literal["new", "updated", "unchanged", "rejected", "deferred"]
+
+
+def _require_tz(value: datetime) -> datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("timestamp must be timezone-aware")
+    return value
+
+
+AwareDatetime = Annotated[datetime, AfterValidator(_require_tz)]

@@ -1,0 +1,50 @@
+"""Source declarations (`sources.toml`) and per-site extraction rules."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from schemas.common import Language
+
+
+class SiteRules(BaseModel):
+    """CSS selectors for one site; any left empty falls back to the generic extractor."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    content: str | None = None
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    drop: tuple[str, ...] = ()
+
+
+class SourceConfig(BaseModel):
+    """One entry of `sources.toml`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(pattern=r"^[A-Za-z0-9_.\-]+$", max_length=100)
+    adapter: str
+    urls: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()
+    schedule: str | None = None  # cron expression
+    language: Language | None = None
+    timezone: str = "Asia/Shanghai"
+    rules: SiteRules = SiteRules()
+    rate_limit: float = Field(default=1.0, gt=0, description="requests per second per host")
+    allow_private_network: bool = False
+    # listing adapter
+    link_selector: str | None = None
+    next_selector: str | None = None
+    max_pages: int = Field(default=20, ge=1)
+    # free-form options for third-party adapters
+    options: dict[str, str | int | float | bool] = {}
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo
+
+        ZoneInfo(value)  # raises for an unknown zone
+        return value
