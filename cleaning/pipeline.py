@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from schemas import ExtractedArticle, RawDocument, SiteRules
-
 from cleaning.decode import decode_document
 from cleaning.errors import ExtractionError
+from schemas import ExtractedArticle, RawDocument, SiteRules
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain", "text/markdown"})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
@@ -15,7 +15,7 @@ ParagraphKind = Literal["paragraph", "heading", "list_item", "quote", "preformat
 
 # C0/C1 controls other than tab/newline, and lone surrogates, never belong in stored text.
 _FORBIDDEN_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-EARLIEST_PUBLISH_DATE = datetime(1990, 1, 1, tzinfo=timezone.utc)
+EARLIEST_PUBLISH_DATE = datetime(1990, 1, 1, tzinfo=UTC)
 FUTURE_TOLERANCE = timedelta(days=2)
 MAX_TITLE_CHARS = 500
 

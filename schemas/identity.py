@@ -14,9 +14,26 @@ GREENWIRE_NAMESPACE = uuid.UUID("5b0e7c8e-3a57-4c44-9b1e-6f1f5d1f2a77")
 # Query parameters that track the visitor, not the document.
 TRACKING_PARAMS = frozenset(
     {
-        "fbclid", "gclid", "dclid", "msclkid", "yclid", "mc_cid", "mc_eid", "igshid",
-        "spm", "share_token", "sharer", "from", "isappinstalled", "scene", "srcid",
-        "ref", "ref_src", "_ga", "_gl", "utm",
+        "fbclid",
+        "gclid",
+        "dclid",
+        "msclkid",
+        "yclid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "spm",
+        "share_token",
+        "sharer",
+        "from",
+        "isappinstalled",
+        "scene",
+        "srcid",
+        "ref",
+        "ref_src",
+        "_ga",
+        "_gl",
+        "utm",
     }
 )
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hmsr", "hmpl", "hmcu", "hmkw", "hmci")

@@ -14,16 +14,23 @@ from schemas.records import Reject
 
 
 def identity_key(raw: RawDocument, extracted: ExtractedArticle) -> str:
-    """The article's canonical key: `rel=canonical` when the page names one on its own host."""
-    if extracted.canonical_url and raw.final_url:
+    """The article's canonical key.
+
+    Web pages: the page's `rel=canonical` when it names one on the host that served it, else the
+    URL after redirects, normalised. Files: the input key (path relative to the source root).
+    """
+    if not raw.final_url:
+        return raw.key
+    served = canonical_url(raw.final_url)
+    if extracted.canonical_url:
         try:
             declared = canonical_url(extracted.canonical_url)
         except ValueError:
-            return raw.key
-        same_host = urlsplit(declared).hostname == urlsplit(raw.final_url).hostname
-        if same_host and urlsplit(declared).scheme in ("http", "https"):
+            return served
+        declared_parts = urlsplit(declared)
+        if declared_parts.scheme in ("http", "https") and declared_parts.hostname == urlsplit(served).hostname:
             return declared
-    return raw.key
+    return served
 
 
 def to_article(raw: RawDocument, extracted: ExtractedArticle, *, run_id: str, now: datetime) -> Article | Reject:
