@@ -1,0 +1,291 @@
+"""The `greenwire` command: thin wrappers over the flows and the warehouse's read helpers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from flows.settings import configure_environment
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="GreenWire: ingest green-building news and policy articles into DuckDB.",
+)
+
+DbOption = Annotated[Path, typer.Option("--db", envvar="GREENWIRE_DB", help="DuckDB warehouse file.")]
+SourcesOption = Annotated[
+    Path, typer.Option("--sources", envvar="GREENWIRE_SOURCES", help="Source declarations (TOML).")
+]
+DEFAULT_DB = Path("warehouse/greenwire.duckdb")
+DEFAULT_SOURCES = Path("sources.toml")
+
+
+class CliError(Exception):
+    """A failure the user can act on: printed as one line, exit code 1."""
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(f"greenwire: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _configured_sources(path: Path) -> list[Any]:
+    from adapters.config import load_sources
+
+    if not path.exists():
+        raise CliError(f"no source declarations at {path} (pass --sources or a TARGET)")
+    return load_sources(path)
+
+
+def _resolve_sources(targets: list[str], sources_path: Path, only: list[str], allow_private: bool) -> list[Any]:
+    from adapters.base import FetchContext
+    from adapters.detect import source_for_target
+
+    configured = _configured_sources(sources_path) if sources_path.exists() or not targets else []
+    if not targets:
+        chosen = [s for s in configured if not only or s.name in only]
+        missing = set(only) - {s.name for s in chosen}
+        if missing:
+            raise CliError(f"unknown source(s): {', '.join(sorted(missing))}")
+        return chosen
+    ctx = FetchContext(allow_private_network=allow_private)
+    resolved: dict[str, Any] = {}
+    for target in targets:
+        source = source_for_target(target, configured=configured, ctx=ctx)
+        if source.name in resolved:  # several targets of one source: one source, all their paths/urls
+            prev = resolved[source.name]
+            source = prev.model_copy(
+                update={"paths": tuple(dict.fromkeys(prev.paths + source.paths)), "urls": prev.urls + source.urls}
+            )
+        resolved[source.name] = source
+    if allow_private:
+        resolved = {k: v.model_copy(update={"allow_private_network": True}) for k, v in resolved.items()}
+    return list(resolved.values())
+
+
+@app.command()
+def ingest(
+    targets: Annotated[list[str] | None, typer.Argument(help="Files, directories or URLs (feed, sitemap, page).")] = None,
+    db: DbOption = DEFAULT_DB,
+    sources_file: SourcesOption = DEFAULT_SOURCES,
+    source: Annotated[list[str] | None, typer.Option("--source", help="Only these configured sources.")] = None,
+    batch_size: Annotated[int, typer.Option(help="Inputs per batch (one load transaction each).")] = 250,
+    workers: Annotated[int, typer.Option(help="Extraction processes.")] = os.cpu_count() or 1,
+    lock_timeout: Annotated[float, typer.Option(help="Seconds to wait for the warehouse write lock.")] = 300.0,
+    allow_private_network: Annotated[
+        bool, typer.Option("--allow-private-network", help="Allow loopback and private addresses.")
+    ] = False,
+    task_runner: Annotated[str, typer.Option(help="local (process pool) or dask.")] = "local",
+    dask_address: Annotated[str | None, typer.Option(help="Existing Dask scheduler (with --task-runner dask).")] = None,
+    progress_bar: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
+) -> None:
+    """Ingest the configured sources, or the given TARGETs, into the warehouse."""
+    configure_environment(verbose=verbose)
+    try:
+        sources = _resolve_sources(list(targets or []), sources_file, list(source or []), allow_private_network)
+    except CliError as exc:
+        raise fail(str(exc)) from None
+    except Exception as exc:  # refused URLs, bad config: one line, no traceback
+        raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+    if not sources:
+        raise fail("nothing to ingest: no sources selected")
+    from flows.runner import run_ingest
+
+    try:
+        summary = run_ingest(
+            sources=sources,
+            db_path=str(db),
+            batch_size=batch_size,
+            workers=workers,
+            lock_timeout=lock_timeout,
+            allow_private_network=allow_private_network,
+            task_runner=task_runner,
+            dask_address=dask_address,
+            show_progress=progress_bar and sys.stderr.isatty(),
+        )
+    except Exception as exc:
+        raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+    from flows.report import print_summary
+
+    print_summary(summary, db)
+
+
+@app.command()
+def reprocess(
+    db: DbOption = DEFAULT_DB,
+    source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
+    lock_timeout: Annotated[float, typer.Option(help="Seconds to wait for the warehouse write lock.")] = 300.0,
+    workers: Annotated[int, typer.Option(help="Extraction processes.")] = os.cpu_count() or 1,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Re-extract every archived raw document with the current code (no fetching)."""
+    configure_environment(verbose=verbose)
+    if not db.exists():
+        raise fail(f"no warehouse at {db}")
+    from flows.report import print_summary
+    from flows.runner import run_reprocess
+
+    try:
+        summary = run_reprocess(db_path=str(db), source=source, lock_timeout=lock_timeout, workers=workers)
+    except Exception as exc:
+        raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+    print_summary(summary, db)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return value
+
+
+def render_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
+    """Format a result set as an aligned table, CSV or JSON (one object per row)."""
+    if fmt == "json":
+        return json.dumps([dict(zip(columns, map(_jsonable, row), strict=True)) for row in rows], ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(columns)
+        writer.writerows([[_jsonable(v) for v in row] for row in rows])
+        return buffer.getvalue().rstrip("\n")
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns, show_lines=False, box=None, header_style="bold")
+    for row in rows:
+        table.add_row(*["" if v is None else str(_jsonable(v)) for v in row])
+    console = Console(file=io.StringIO(), width=max(80, min(240, sum(len(c) for c in columns) * 4)), record=True)
+    console.print(table)
+    return console.export_text().rstrip("\n")
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="SQL to run against the warehouse.")],
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    write: Annotated[bool, typer.Option("--write", help="Open read-write (default: read-only).")] = False,
+    lock_timeout: Annotated[float, typer.Option(help="Seconds to wait while a writer holds the file.")] = 30.0,
+) -> None:
+    """Run one SQL statement on a read-only connection and print the result."""
+    if fmt not in ("table", "csv", "json"):
+        raise fail("--format must be table, csv or json", code=2)
+    if not db.exists():
+        raise fail(f"no warehouse at {db} (run `greenwire ingest` first)")
+    import duckdb
+
+    from warehouse.store import open_warehouse
+
+    try:
+        with open_warehouse(db, read_only=not write, lock_timeout=lock_timeout) as con:
+            cursor = con.execute(query)
+            if cursor.description is None:
+                return
+            columns = [d[0] for d in cursor.description]
+            rows = cursor.fetchall()
+    except duckdb.Error as exc:
+        raise fail(str(exc).splitlines()[0]) from None
+    except Exception as exc:
+        raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+    typer.echo(render_rows(columns, rows, fmt))
+
+
+@app.command()
+def sources(sources_file: SourcesOption = DEFAULT_SOURCES) -> None:
+    """List the declared sources."""
+    try:
+        declared = _configured_sources(sources_file)
+    except Exception as exc:
+        raise fail(str(exc).splitlines()[0]) from None
+    rows = [
+        (s.name, s.adapter, ", ".join(s.paths + s.urls), s.schedule or "", s.language or "auto", s.timezone)
+        for s in declared
+    ]
+    typer.echo(render_rows(["name", "adapter", "paths/urls", "schedule", "language", "timezone"], rows, "table"))
+
+
+@app.command()
+def doctor(db: DbOption = DEFAULT_DB) -> None:
+    """Check the warehouse's integrity; exit non-zero with a report when something is wrong."""
+    if not db.exists():
+        raise fail(f"no warehouse at {db}")
+    from warehouse.doctor import format_report, run_checks
+    from warehouse.store import open_warehouse
+
+    try:
+        with open_warehouse(db, read_only=True, lock_timeout=30.0) as con:
+            findings = run_checks(con)
+    except Exception as exc:
+        raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+    typer.echo(format_report(findings))
+    if not all(f.ok for f in findings):
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    sources_file: SourcesOption = DEFAULT_SOURCES,
+    source: Annotated[list[str] | None, typer.Option("--source", help="Only these configured sources.")] = None,
+    lock_timeout: Annotated[float, typer.Option(help="Seconds each run waits for the write lock.")] = 300.0,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Serve one deployment per source on its cron schedule (Ctrl-C stops)."""
+    configure_environment(verbose=verbose)
+    try:
+        declared = _resolve_sources([], sources_file, list(source or []), False)
+    except Exception as exc:
+        raise fail(str(exc).splitlines()[0]) from None
+    from prefect import serve as prefect_serve
+
+    from flows.deployments import build_deployments
+
+    deployments = build_deployments(declared, db_path=str(db.resolve()), lock_timeout=lock_timeout)
+    for dep, src in zip(deployments, declared, strict=True):
+        typer.echo(f"deployment greenwire-ingest/{dep.name}  schedule: {src.schedule or 'manual only'}")
+    prefect_serve(*deployments, print_starting_message=False)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="Directory for the Parquet files.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Export the warehouse's tables and views as Parquet, for sharing."""
+    if not db.exists():
+        raise fail(f"no warehouse at {db}")
+    from warehouse.loader import export_parquet
+    from warehouse.store import open_warehouse
+
+    with open_warehouse(db, read_only=True, lock_timeout=30.0) as con:
+        paths = export_parquet(con, out)
+    for path in paths:
+        typer.echo(str(path))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,296 @@
+"""The ingest flow: discover -> fetch -> archive -> extract -> validate -> load, in batches.
+
+Only wiring lives here. Discovery streams; refs are cut into fixed-size batches; each batch is
+fetched in this process, extracted on the task runner (a process pool locally, Dask workers
+with `--task-runner dask`), and loaded by this process, the single warehouse writer, in one
+transaction. Extraction of the next batch overlaps the load of the previous one.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from collections import Counter, deque
+from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NONE
+from prefect.runtime import flow_run
+from prefect.states import Failed
+from pydantic import BaseModel, Field
+
+from adapters import get_adapter
+from adapters.base import FetchContext, utc_now
+from cleaning.version import EXTRACTOR_VERSION
+from flows import progress
+from flows.batch import FetchedBatch, attach_validators, chunked, extract_many, fetch_batch
+from flows.crashpoints import crash_point
+from schemas import Article, Reject, RunCounts, RunSummary, SiteRules, SourceConfig
+from warehouse.loader import (
+    BatchResult,
+    LoadBatch,
+    begin_run,
+    finish_run,
+    load_batch,
+    loaded_state,
+    mark_interrupted_runs,
+    register_sources,
+)
+from warehouse.store import WarehouseLocked, open_warehouse
+
+DEFAULT_DB = Path("warehouse/greenwire.duckdb")
+IN_FLIGHT_BATCHES = 2  # extraction of batch k+1 overlaps the load of batch k; bounds memory
+
+
+class IngestParams(BaseModel):
+    """Flow parameters, validated by pydantic before the run starts."""
+
+    sources: list[SourceConfig] = Field(min_length=1)
+    db_path: str = str(DEFAULT_DB)
+    batch_size: int = Field(default=250, ge=1, le=10_000)
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=64)
+    fetch_threads: int = Field(default=8, ge=1, le=64)
+    lock_timeout: float = Field(default=300.0, ge=0)
+    allow_private_network: bool = False
+    task_runner: Literal["local", "dask"] = "local"
+
+
+@dataclass
+class SourceTally:
+    counts: Counter[str] = field(default_factory=Counter)
+    rejects: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+
+
+def _run_name() -> str:
+    params = flow_run.parameters.get("params")
+    if isinstance(params, dict):  # deployments pass parameters as JSON
+        params = IngestParams.model_validate(params)
+    names = [s.name for s in params.sources] if params else ["ingest"]
+    label = names[0] if len(names) == 1 else f"{names[0]}+{len(names) - 1}"
+    return f"ingest-{label}-{datetime.now().astimezone():%Y%m%d-%H%M%S}"
+
+
+_POOL: ProcessPoolExecutor | None = None
+
+
+def _process_pool(workers: int) -> Executor | None:
+    """One process pool per flow process, started lazily (forkserver: the flow has threads)."""
+    global _POOL
+    if workers <= 1:
+        return None
+    if _POOL is None:
+        import multiprocessing
+
+        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+    return _POOL
+
+
+def shutdown_pool() -> None:
+    global _POOL
+    if _POOL is not None:
+        _POOL.shutdown(cancel_futures=True)
+        _POOL = None
+
+
+@task(name="fetch-batch", cache_policy=NONE, persist_result=False)
+def fetch_task(refs: list, source: SourceConfig, ctx: FetchContext, run_id: str, threads: int) -> FetchedBatch:
+    return fetch_batch(refs, source, get_adapter(source.adapter), ctx, run_id=run_id, threads=threads)
+
+
+@task(name="extract-batch", cache_policy=NONE, persist_result=False)
+def extract_task(
+    raws: list, rules: SiteRules | None, run_id: str, now: datetime, workers: int
+) -> list[Article | Reject]:
+    # On Dask the task itself runs on a worker: no nested pool there.
+    return extract_many(raws, rules, run_id=run_id, now=now, pool=_process_pool(workers))
+
+
+@task(name="load-batch", cache_policy=NONE, persist_result=False)
+def load_task(batch: LoadBatch, db_path: str, lock_timeout: float) -> BatchResult:
+    crash_point("before_load")
+    with open_warehouse(db_path, lock_timeout=lock_timeout) as con:
+        result = load_batch(con, batch)
+    crash_point("after_load")
+    return result
+
+
+def _loaded_state(db_path: str, source: str, keys: list[str], lock_timeout: float) -> dict:
+    with open_warehouse(db_path, lock_timeout=lock_timeout) as con:
+        return loaded_state(con, source, keys)
+
+
+def _unique_refs(refs: Iterator, seen: set[str]) -> Iterator:
+    """An input discovered twice in one run (a feed and a sitemap, say) is processed once."""
+    for ref in refs:
+        if ref.key not in seen:
+            seen.add(ref.key)
+            yield ref
+
+
+def _assemble(
+    fetched: FetchedBatch, extracted: list[Article | Reject], source: SourceConfig, run_id: str, now: datetime
+) -> LoadBatch:
+    articles: list[tuple[str, Article]] = []
+    rejects: list[tuple[str | None, Reject]] = list(fetched.rejects)
+    for raw, outcome in zip(fetched.to_extract, extracted, strict=True):
+        if isinstance(outcome, Article):
+            articles.append((raw.key, outcome))
+        else:
+            rejects.append((raw.key, outcome))
+    return LoadBatch(
+        run_id=run_id,
+        loaded_at=now,
+        raws=list(fetched.to_extract),
+        articles=articles,
+        rejects=rejects,
+        unchanged=[(source.name, key) for key in fetched.unchanged],
+    )
+
+
+def _ingest_source(
+    source: SourceConfig, params: IngestParams, ctx: FetchContext, run_id: str, tally: SourceTally
+) -> None:
+    logger = get_run_logger()
+    adapter = get_adapter(source.adapter)
+    use_pool = params.task_runner == "local"
+    pending: deque[tuple[FetchedBatch, Any]] = deque()
+
+    def drain_one() -> None:
+        fetched, future = pending.popleft()
+        extracted = future.result() if future is not None else []
+        crash_point("after_extract")
+        batch = _assemble(fetched, extracted, source, run_id, ctx.clock())
+        result = load_task(batch, params.db_path, params.lock_timeout)
+        for outcome in result.outcomes.values():
+            tally.counts[outcome] += 1
+        for _, reject in batch.rejects:
+            tally.rejects[reject.reason] += 1
+        progress.sink().processed(len(result.outcomes))
+
+    seen: set[str] = set()
+    for refs in chunked(_unique_refs(iter(adapter.discover(source, ctx)), seen), params.batch_size):
+        tally.counts["discovered"] += len(refs)
+        progress.sink().discovered(len(refs))
+        crash_point("after_discover")
+        state = _loaded_state(params.db_path, source.name, [r.key for r in refs], params.lock_timeout)
+        fetched = fetch_task(attach_validators(refs, state), source, ctx, run_id, params.fetch_threads)
+        crash_point("after_fetch")
+        tally.counts["deferred"] += len(fetched.deferred)
+        for failure in fetched.deferred:
+            tally.rejects[f"deferred:{failure.reason}"] += 1
+            logger.warning("deferred %s: %s %s", failure.uri, failure.reason, failure.detail)
+        progress.sink().processed(len(fetched.deferred))
+        future = None
+        if fetched.to_extract:
+            future = extract_task.submit(
+                fetched.to_extract, source.rules, run_id, ctx.clock(), params.workers if use_pool else 1
+            )
+        pending.append((fetched, future))
+        if len(pending) >= IN_FLIGHT_BATCHES:
+            drain_one()
+    while pending:
+        drain_one()
+
+
+def summary_markdown(summary: RunSummary, tallies: dict[str, SourceTally]) -> str:
+    c = summary.counts
+    lines = [
+        f"# GreenWire ingest `{summary.run_id}`",
+        "",
+        f"Status **{summary.status}**; extractor {summary.extractor_version}.",
+        "",
+        "| discovered | new | updated | unchanged | rejected | deferred |",
+        "|---:|---:|---:|---:|---:|---:|",
+        f"| {c.discovered} | {c.new} | {c.updated} | {c.unchanged} | {c.rejected} | {c.deferred} |",
+        "",
+        "## Rejects by reason",
+        "",
+    ]
+    if summary.rejects_by_reason:
+        lines += ["| reason | count |", "|---|---:|"]
+        lines += [f"| {reason} | {n} |" for reason, n in sorted(summary.rejects_by_reason.items())]
+    else:
+        lines.append("None.")
+    lines += ["", "## Slowest sources", "", "| source | seconds | inputs |", "|---|---:|---:|"]
+    for name, tally in sorted(tallies.items(), key=lambda kv: -kv[1].seconds)[:10]:
+        lines.append(f"| {name} | {tally.seconds:.1f} | {tally.counts['discovered']} |")
+    return "\n".join(lines)
+
+
+def _summarise(
+    run_id: str, params: IngestParams, started: datetime, tallies: dict[str, SourceTally], status: str, message: str | None
+) -> RunSummary:
+    total: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
+    for tally in tallies.values():
+        total.update(tally.counts)
+        reasons.update(tally.rejects)
+    counts = RunCounts(
+        discovered=total["discovered"],
+        new=total["new"],
+        updated=total["updated"],
+        unchanged=total["unchanged"],
+        rejected=total["rejected"],
+        deferred=total["deferred"],
+    )
+    return RunSummary(
+        run_id=run_id,
+        flow_run_id=str(flow_run.id) if flow_run.id else None,
+        sources=tuple(s.name for s in params.sources),
+        status=status,
+        started_at=started,
+        finished_at=utc_now(),
+        counts=counts,
+        extractor_version=EXTRACTOR_VERSION,
+        rejects_by_reason=dict(reasons),
+        message=message,
+    )
+
+
+@flow(name="greenwire-ingest", flow_run_name=_run_name, log_prints=True, validate_parameters=True)
+def ingest(params: IngestParams) -> Any:
+    """Ingest the given sources into the warehouse; returns the run summary."""
+    logger = get_run_logger()
+    run_id = str(uuid.uuid4())
+    started = utc_now()
+    ctx = FetchContext(clock=utc_now, root=Path.cwd(), allow_private_network=params.allow_private_network)
+    tallies: dict[str, SourceTally] = {}
+    try:
+        with open_warehouse(params.db_path, lock_timeout=params.lock_timeout) as con:
+            mark_interrupted_runs(con, now=started)
+            register_sources(con, params.sources)
+            begin_run(
+                con,
+                run_id=run_id,
+                sources=[s.name for s in params.sources],
+                started_at=started,
+                extractor_version=EXTRACTOR_VERSION,
+                flow_run_id=str(flow_run.id) if flow_run.id else None,
+            )
+        for source in params.sources:
+            tally = tallies.setdefault(source.name, SourceTally())
+            t0 = time.monotonic()
+            _ingest_source(source, params, ctx, run_id, tally)
+            tally.seconds = time.monotonic() - t0
+            logger.info("source %s: %s", source.name, dict(tally.counts))
+    except WarehouseLocked as exc:
+        # What was fetched but not loaded is simply fetched again next run: nothing to keep.
+        return Failed(message=str(exc), data=_summarise(run_id, params, started, tallies, "failed", str(exc)))
+    finally:
+        if ctx.http is not None:
+            ctx.http.close()
+    summary = _summarise(run_id, params, started, tallies, "completed", None)
+    with open_warehouse(params.db_path, lock_timeout=params.lock_timeout) as con:
+        finish_run(con, summary)
+    create_markdown_artifact(
+        key="ingest-summary", markdown=summary_markdown(summary, tallies), description="GreenWire ingest run"
+    )
+    return summary

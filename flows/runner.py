@@ -1,0 +1,109 @@
+"""Run the flows from the CLI: task-runner choice, progress display, state to result or error."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from flows import progress
+from schemas import RunSummary, SourceConfig
+
+
+class FlowFailed(RuntimeError):
+    """The flow ended Failed or Crashed; the message is one line for the operator."""
+
+
+@contextmanager
+def _progress_display(enabled: bool) -> Iterator[None]:
+    if not enabled:
+        yield
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+    )
+
+    class Sink:
+        def __init__(self) -> None:
+            self.task = bar.add_task("inputs", total=0)
+
+        def discovered(self, count: int) -> None:
+            bar.update(self.task, total=(bar.tasks[0].total or 0) + count)
+
+        def processed(self, count: int) -> None:
+            bar.advance(self.task, count)
+
+    with bar:
+        progress.set_sink(Sink())
+        try:
+            yield
+        finally:
+            progress.set_sink(None)
+
+
+def _task_runner(kind: str, workers: int, dask_address: str | None) -> Any:
+    if kind == "local":
+        return None
+    if kind != "dask":
+        raise ValueError(f"unknown task runner {kind!r} (local or dask)")
+    from prefect_dask import DaskTaskRunner
+
+    if dask_address:
+        return DaskTaskRunner(address=dask_address)
+    return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
+
+
+def _result(state: Any) -> RunSummary:
+    if state.is_completed():
+        return state.result()
+    message = (state.message or state.name or "flow failed").splitlines()[0]
+    raise FlowFailed(message)
+
+
+def run_ingest(
+    *,
+    sources: Sequence[SourceConfig],
+    db_path: str,
+    batch_size: int = 250,
+    workers: int = 2,
+    lock_timeout: float = 300.0,
+    allow_private_network: bool = False,
+    task_runner: str = "local",
+    dask_address: str | None = None,
+    show_progress: bool = False,
+) -> RunSummary:
+    from flows.ingest import IngestParams, ingest, shutdown_pool
+
+    params = IngestParams(
+        sources=list(sources),
+        db_path=db_path,
+        batch_size=batch_size,
+        workers=workers,
+        lock_timeout=lock_timeout,
+        allow_private_network=allow_private_network,
+        task_runner="dask" if task_runner == "dask" else "local",
+    )
+    runner = _task_runner(task_runner, workers, dask_address)
+    flow_fn = ingest.with_options(task_runner=runner) if runner is not None else ingest
+    try:
+        with _progress_display(show_progress):
+            state = flow_fn(params, return_state=True)
+    finally:
+        shutdown_pool()
+    return _result(state)
+
+
+def run_reprocess(*, db_path: str, source: str | None, lock_timeout: float, workers: int) -> RunSummary:
+    from flows.ingest import shutdown_pool
+    from flows.reprocess import ReprocessParams, reprocess
+
+    try:
+        state = reprocess(
+            ReprocessParams(db_path=db_path, source=source, lock_timeout=lock_timeout, workers=workers),
+            return_state=True,
+        )
+    finally:
+        shutdown_pool()
+    return _result(state)

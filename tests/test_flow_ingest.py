@@ -1,0 +1,89 @@
+"""The ingest flow end to end on the seed corpus, under prefect_test_harness."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.runner import run_ingest
+from schemas import SourceConfig
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+
+def _seeds_source(root: Path) -> SourceConfig:
+    return SourceConfig(name="seeds", adapter="files", paths=(str(root),), timezone="Asia/Shanghai")
+
+
+def _rows(db: Path, query: str) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        con.execute("SET TimeZone='Asia/Shanghai'")
+        return con.execute(query).fetchall()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, seeds_dir: Path) -> Path:
+    root = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, root)
+    return root
+
+
+def test_seeds_load_with_expected_metadata_and_rerun_is_unchanged(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "gw.duckdb"
+    first = run_ingest(sources=[_seeds_source(corpus)], db_path=str(db), workers=1)
+    assert (first.counts.discovered, first.counts.new, first.counts.rejected) == (5, 5, 0)
+
+    rows = _rows(db, "select source_uri, title, strftime(published_at, '%Y-%m-%d %H:%M'), language from articles order by source_uri")
+    titles = {Path(uri).name[:3]: (title, published, lang) for uri, title, published, lang in rows}
+    assert titles["000"] == ("Dalian has Built 23Million Square Meters of Green Buildings", "2022-06-20 13:36", "en")
+    assert titles["001"] == ("西部地区建筑绿色低碳发展协调推进行动在成都启动", "2023-11-03 00:00", "zh")
+    assert titles["002"][0] == "Dalian actively promotes the construction of low-carbon pilot cities"
+    assert titles["003"][1:] == ("2023-11-01 00:00", "en")
+    assert titles["004"][1:] == ("2024-08-14 00:00", "en")
+
+    (section, views, publisher) = _rows(db, "select section, view_count, publisher from articles where source_uri like '%001_%'")[0]
+    assert (section, views, publisher) == ("行业动态", 1908, "重庆市绿色建筑与建筑产业化协会")
+    images = _rows(db, "select src from article_images join articles using (article_id) where source_uri like '%001_%' order by position, src")
+    assert [src for (src,) in images] == ["111.jpg", "112.jpg", "113.jpg", "114.jpg", "115.jpg"]
+    (author, editors) = _rows(db, "select author, editors from articles where source_uri like '%004_%'")[0]
+    assert (author, list(editors)) == ("Zhang Lu", ["Liu Mengjie", "Fu Chunyin"])
+
+    bodies = [body for (body,) in _rows(db, "select body_text from articles")]
+    for leftover in ("浏览量", "111.jpg", "CopyRight", "备案号", "扫码关注公众号", "Report/Feedback", "Release Time", "Русский"):
+        assert not any(leftover in body for body in bodies), leftover
+    assert _rows(db, "select count(*) from boilerplate_removed")[0][0] >= 10
+
+    second = run_ingest(sources=[_seeds_source(corpus)], db_path=str(db), workers=1)
+    assert (second.counts.discovered, second.counts.unchanged, second.counts.new, second.counts.updated) == (5, 5, 0, 0)
+    assert _rows(db, "select count(*) from articles")[0][0] == 5
+    runs = _rows(db, "select status, discovered, new, unchanged from ingest_runs order by started_at")
+    assert runs == [("completed", 5, 5, 0), ("completed", 5, 0, 5)]
+
+
+def test_changed_file_updates_article_in_place_and_keeps_old_raw(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "gw.duckdb"
+    run_ingest(sources=[_seeds_source(corpus)], db_path=str(db), workers=1)
+    target = next(corpus.glob("000_*.txt"))
+    (before_id,) = _rows(db, f"select article_id from articles where source_uri like '%{target.name}'")[0]
+
+    target.write_text(target.read_text(encoding="utf-8") + "\nA new closing sentence was added today.\n", encoding="utf-8")
+    summary = run_ingest(sources=[_seeds_source(corpus)], db_path=str(db), workers=1)
+
+    assert (summary.counts.updated, summary.counts.unchanged) == (1, 4)
+    (after_id, body) = _rows(db, f"select article_id, body_text from articles where source_uri like '%{target.name}'")[0]
+    assert after_id == before_id
+    assert body.endswith("A new closing sentence was added today.")
+    assert _rows(db, "select count(*) from raw_documents")[0][0] == 6
+
+
+def test_moving_the_corpus_keeps_article_ids(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "gw.duckdb"
+    run_ingest(sources=[_seeds_source(corpus)], db_path=str(db), workers=1)
+    ids = {r[0] for r in _rows(db, "select article_id from articles")}
+    moved = shutil.move(str(corpus), str(tmp_path / "elsewhere"))
+    summary = run_ingest(sources=[_seeds_source(Path(moved))], db_path=str(db), workers=1)
+    assert summary.counts.unchanged == 5
+    assert {r[0] for r in _rows(db, "select article_id from articles")} == ids
