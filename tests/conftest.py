@@ -33,3 +33,25 @@ def prefect_harness() -> Iterator[None]:
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS_DIR
+
+
+@pytest.fixture
+def cli_env(prefect_harness: None) -> dict[str, str]:
+    """Environment for `greenwire` subprocesses: reuse the test Prefect server (no 10 s start each)."""
+    from prefect.settings import PREFECT_API_URL
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GREENWIRE_")}
+    return {**env, "PREFECT_API_URL": str(PREFECT_API_URL.value())}
+
+
+@pytest.fixture
+def run_cli() -> object:
+    """Run the installed `greenwire` command; returns the CompletedProcess (text output)."""
+    import subprocess
+    import sys
+
+    def run(args: list[str], env: dict[str, str], cwd: Path | None = None, timeout: float = 300):
+        command = [str(Path(sys.executable).with_name("greenwire")), *args]
+        return subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+
+    return run
