@@ -31,7 +31,7 @@ from adapters.base import FetchContext, utc_now
 from cleaning.version import EXTRACTOR_VERSION
 from flows import progress
 from flows.batch import FetchedBatch, attach_validators, chunked, extract_many, fetch_batch
-from flows.crashpoints import crash_point
+from warehouse.crashpoints import crash_point
 from schemas import Article, Reject, RunCounts, RunSummary, SiteRules, SourceConfig
 from warehouse.loader import (
     BatchResult,

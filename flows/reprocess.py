@@ -48,14 +48,13 @@ def reprocess(params: ReprocessParams) -> Any:
             extractor_version=EXTRACTOR_VERSION,
             flow_run_id=str(flow_run.id) if flow_run.id else None,
         )
-        writer = con.cursor()  # loads go through their own handle while the replay cursor is open
         for batch in iter_inputs_for_replay(con, source_name=params.source, batch_size=params.batch_size):
             now = utc_now()
             articles: list[tuple[str, Article]] = []
             rejects: list[tuple[str | None, Reject]] = []
             by_source: dict[str, list] = {}
-            for raw, key in batch:
-                by_source.setdefault(raw.source_name, []).append((raw, key))
+            for raw, _last_version in batch:
+                by_source.setdefault(raw.source_name, []).append((raw, raw.key))
             for name, items in by_source.items():
                 rules = sources[name].rules if name in sources else None
                 outcomes = extract_many([raw for raw, _ in items], rules, run_id=run_id, now=now, pool=pool)
@@ -67,7 +66,7 @@ def reprocess(params: ReprocessParams) -> Any:
                         tally.rejects[outcome.reason] += 1
             tally.counts["discovered"] += len(batch)
             result = load_batch(
-                writer, LoadBatch(run_id=run_id, loaded_at=now, raws=[], articles=articles, rejects=rejects, unchanged=[])
+                con, LoadBatch(run_id=run_id, loaded_at=now, raws=[], articles=articles, rejects=rejects, unchanged=[])
             )
             for outcome in result.outcomes.values():
                 tally.counts[outcome] += 1

@@ -27,3 +27,32 @@ def configure_environment(*, verbose: bool = False) -> None:
         os.environ.setdefault(key, value)
     if verbose:
         os.environ.update(VERBOSE_ENV)
+    reuse_running_server()
+
+
+LOCAL_SERVER_ENV = "GREENWIRE_PREFECT_SERVER"
+DEFAULT_LOCAL_SERVER = "http://127.0.0.1:4200/api"
+
+
+def reuse_running_server(probe_timeout: float = 0.3) -> str | None:
+    """Point Prefect at a server that is already running, instead of starting a temporary one.
+
+    An explicit PREFECT_API_URL always wins. Otherwise a healthy server at GREENWIRE_PREFECT_SERVER
+    (default: the `prefect server start` address) is used; starting a temporary server costs
+    seconds per process.
+    """
+    if os.environ.get("PREFECT_API_URL"):
+        return os.environ["PREFECT_API_URL"]
+    url = os.environ.get(LOCAL_SERVER_ENV, DEFAULT_LOCAL_SERVER).rstrip("/")
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"{url}/health", timeout=probe_timeout) as response:  # noqa: S310 - local URL
+            healthy = response.status == 200
+    except (urllib.error.URLError, OSError, ValueError):
+        return None
+    if healthy:
+        os.environ["PREFECT_API_URL"] = url
+        return url
+    return None

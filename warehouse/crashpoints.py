@@ -1,7 +1,8 @@
 """Named points where a test can kill the process (GREENWIRE_CRASH_AT=<point>).
 
-Crash tests stop a real ingest at a named stage instead of after a guessed delay.
-Points: after_discover, after_fetch, after_extract, before_load, after_load.
+Crash tests stop a real ingest at a named stage instead of after a guessed delay. Points:
+after_discover, after_fetch, after_extract, before_load, mid_load (inside the load
+transaction, after the articles are written), after_load.
 """
 
 from __future__ import annotations

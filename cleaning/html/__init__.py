@@ -1,0 +1,239 @@
+"""The HTML path of the cleaning stage: decoded page -> ExtractedArticle (body, metadata, audit).
+
+    from cleaning.html import extract_html
+    article = extract_html(decoded_text, raw_document, site_rules_or_None)
+
+Raises cleaning.errors.ExtractionError("not_article" | "empty") for pages that hold no article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from cleaning.errors import ExtractionError
+from cleaning.html import metadata as meta
+from cleaning.html import vocab
+from cleaning.html.body import BodyBlock, BodyResult, clip, extract_body
+from cleaning.html.dom import collapse_spaces, parse_html, weighted_length
+from cleaning.version import EXTRACTOR_VERSION
+from schemas import ExtractedArticle, Image, Link, Paragraph, RawDocument, RemovedBlock, SiteRules
+
+__all__ = ["extract_html"]
+
+LINE_RULE_PREFIX = "line."
+ARTICLE_ENDING_LINE_KINDS = frozenset({"footer", "publisher"})
+MAX_LINE_RULE_CHARS = 200  # longer blocks are never boilerplate lines; skip the rule engine for them
+MAX_REMOVED_LINES_READ = 120  # removed short lines searched for dates and credits (page order)
+
+
+@dataclass
+class LineFindings:
+    """What the line rules saw while judging body blocks: used for metadata."""
+
+    lines: list[str] = field(default_factory=list)  # every matched line, in order
+    publisher: str | None = None
+
+
+def _base_url(raw: RawDocument) -> str | None:
+    if raw.final_url:
+        return raw.final_url
+    return raw.uri if raw.uri.startswith(("http://", "https://")) else None
+
+
+def _select(root: HtmlElement, selector: str | None) -> list[HtmlElement]:
+    if not selector:
+        return []
+    try:
+        return list(root.cssselect(selector))
+    except Exception:  # an invalid selector in sources.toml must not take the page down
+        return []
+
+
+def _selected_text(root: HtmlElement, selector: str | None) -> str | None:
+    for element in _select(root, selector):
+        text = collapse_spaces(element.text_content())
+        if text:
+            return text
+    return None
+
+
+def _line_judge(findings: LineFindings):  # type: ignore[no-untyped-def]
+    def judge(text: str) -> tuple[str, bool] | None:
+        if len(text) > MAX_LINE_RULE_CHARS:
+            return None
+        match = meta.classify_line_cached(text)
+        if match is None:
+            return None
+        findings.lines.append(text)
+        if match.rule.kind == "publisher" and findings.publisher is None:
+            holder = match.captures.get("holder")
+            if holder:
+                findings.publisher = holder
+        return LINE_RULE_PREFIX + match.rule.name, match.rule.kind in ARTICLE_ENDING_LINE_KINDS
+
+    return judge
+
+
+def _is_not_found(title: str | None, h1s: list[str]) -> bool:
+    for text in [title or "", *h1s[:2]]:
+        lowered = text.lower().strip()
+        if not lowered:
+            continue
+        for marker in vocab.NOT_FOUND_TITLES:
+            if lowered == marker or lowered.startswith(marker + " ") or (len(marker) > 3 and marker in lowered):
+                return True
+    return False
+
+
+def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> ExtractedArticle:
+    root = parse_html(text)
+    base_url = _base_url(raw)
+    signals = meta.collect_signals(root, base_url)
+    body = root.body if root.find("body") is not None else root
+
+    rule_title = _selected_text(root, rules.title) if rules else None
+    rule_date = _selected_text(root, rules.date) if rules else None
+    rule_author = _selected_text(root, rules.author) if rules else None
+    content_override = _select(root, rules.content) if rules and rules.content else []
+    drop_override = [(selector, el) for selector in (rules.drop if rules else ()) for el in _select(root, selector)]
+    used_rules = bool(rule_title or rule_date or rule_author or content_override or drop_override)
+
+    findings = LineFindings()
+    result = extract_body(
+        body,
+        base_url=base_url,
+        judge_line=_line_judge(findings),
+        content_override=content_override or None,
+        drop_override=drop_override or None,
+    )
+    title, title_source = meta.choose_title(signals, rule_title)
+    _drop_title_heading(result, title)
+
+    body_weight = sum(weighted_length(b.text) for b in result.blocks)
+    if not result.blocks:
+        if not collapse_spaces(body.text_content() if len(body) or body.text else ""):
+            raise ExtractionError("empty", "the page has no text")
+        raise ExtractionError("not_article", "no article body found")
+    if _is_not_found(signals.title_tag, signals.h1s) and body_weight < vocab.NOT_FOUND_MAX_BODY_CHARS:
+        raise ExtractionError("not_article", "an error page (not found) served as a page")
+    if body_weight < vocab.MIN_ARTICLE_CHARS:
+        raise ExtractionError("not_article", f"too little body ({body_weight:.0f} weighted characters)")
+    if body_weight < vocab.LIST_CHECK_MAX_CHARS and _sentence_weight(result.blocks) < vocab.MIN_ARTICLE_CHARS:
+        raise ExtractionError("not_article", "no sentences: a list or index page")
+
+    body_text = "\n".join(b.text for b in result.blocks)
+    tz, reference = raw.timezone, raw.read_at
+    head_lines = signals.date_texts + [b.text for b in result.blocks[:6]]
+    removed_lines = [text for _rule, text in result.removed if len(text) <= MAX_LINE_RULE_CHARS][
+        :MAX_REMOVED_LINES_READ
+    ]
+    credit_lines = findings.lines + signals.byline_texts + removed_lines
+
+    found = None
+    if rule_date:
+        found = meta._parse(rule_date, reference=reference, tz=tz, source="text_line")
+    found = (
+        found
+        or meta.date_from_structured(signals, reference=reference, tz=tz)
+        or meta.date_from_lines(
+            findings.lines + head_lines + removed_lines, reference=reference, tz=tz, labelled_only=True
+        )
+        or meta.date_from_url(base_url, reference=reference, tz=tz)
+        or meta.date_from_lines(findings.lines + head_lines + removed_lines, reference=reference, tz=tz)
+    )
+
+    line_author, editors = meta.credits_from_lines(credit_lines)
+    author = rule_author or line_author or meta.author_from_structured(signals)
+    if author is None:
+        for byline in signals.byline_texts:
+            candidate = _plain_byline(byline)
+            if candidate:
+                author = candidate
+                break
+    site_name = meta.site_name_of(signals)
+    publisher = (
+        meta.publisher_from_structured(signals)
+        or _source_from_lines(findings.lines + head_lines + removed_lines)
+        or findings.publisher
+        or site_name
+    )
+
+    paragraphs = tuple(
+        Paragraph(position=i, kind=b.kind, level=b.level if b.kind == "heading" else None, text=b.text)  # type: ignore[arg-type]
+        for i, b in enumerate(result.blocks)
+    )
+    images = tuple(Image(position=p, src=src, alt=alt, caption=caption) for p, src, alt, caption in result.images)
+    links = tuple(Link(position=p, href=href, text=label) for p, href, label in result.links)
+    removed = tuple(RemovedBlock(position=i, rule=rule, text=text) for i, (rule, text) in enumerate(result.removed))
+    return ExtractedArticle(
+        title=title,
+        title_source=title_source,  # type: ignore[arg-type]
+        published_at=found.value if found else None,
+        date_precision=found.precision if found else None,  # type: ignore[arg-type]
+        date_text=found.text if found else None,
+        date_source=found.source if found else None,  # type: ignore[arg-type]
+        language=meta.language_of(signals, body_text),
+        author=author[:200] if author else None,
+        editors=editors,
+        publisher=publisher[:300] if publisher else None,
+        site_name=site_name[:300] if site_name else None,
+        section=meta.section_of(signals, title),
+        view_count=meta.view_count_from_lines(findings.lines + head_lines + removed_lines[:50]),
+        canonical_url=signals.canonical,
+        paragraphs=paragraphs,
+        images=images,
+        links=links,
+        removed=removed,
+        extractor="html+rules" if used_rules else "html",
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def _drop_title_heading(result: BodyResult, title: str | None) -> None:
+    """The headline repeated as the body's first block is metadata, not body."""
+    if not title or not result.blocks:
+        return
+    first = result.blocks[0]
+    if first.text == title or (first.kind == "heading" and first.level == 1 and first.text in title):
+        result.removed.append(("html.title", clip(first.text)))
+        del result.blocks[0]
+        result.images[:] = [(max(p - 1, 0), s, a, c) for p, s, a, c in result.images]
+        result.links[:] = [(p - 1, h, t) for p, h, t in result.links if p > 0]
+
+
+def _sentence_weight(blocks: list[BodyBlock]) -> float:
+    """Weighted characters in blocks that read as sentences (not menu items or headlines)."""
+    total = 0.0
+    for block in blocks:
+        if block.kind in ("heading", "table_row"):
+            continue
+        weight = weighted_length(block.text)
+        punctuation = sum(1 for ch in block.text if ch in vocab.PUNCTUATION)
+        if weight >= vocab.SENTENCE_MIN_CHARS or punctuation >= 2:
+            total += weight
+    return total
+
+
+def _source_from_lines(lines: list[str]) -> str | None:
+    for line in lines:
+        if len(line) > MAX_LINE_RULE_CHARS:
+            continue
+        match = meta.classify_line_cached(line)
+        if match is not None and match.rule.kind == "meta" and match.captures.get("source"):
+            return match.captures["source"]
+    return None
+
+
+def _plain_byline(text: str) -> str | None:
+    """A byline element's text when it is just a name ("Jane Doe", "张三")."""
+    from cleaning.lines import parse_credits
+
+    author, _editors = parse_credits(text)
+    if author:
+        return author
+    cleaned = text.strip(" |·•-—")
+    if 2 <= len(cleaned) <= 60 and not any(ch.isdigit() for ch in cleaned) and len(cleaned.split()) <= 5:
+        return cleaned
+    return None

@@ -1,0 +1,578 @@
+"""Generic main-content extraction: prune furniture, flatten to blocks, pick the densest container.
+
+1. prune: drop non-content tags, hidden elements, furniture tags (nav, footer, aside) and elements
+   whose class/id names furniture (vocab.BOILERPLATE_TOKENS) — unless they hold most of the text.
+2. flatten: one walk of the tree emits text blocks (paragraph, heading, list item, quote, pre,
+   table row) with their link share, images and links in page order.
+3. score: each block votes for its ancestors with its punctuation count and weighted length
+   (hanzi weigh more than latin letters), readability-style; a container's score is damped by its
+   link density and adjusted by its tag and class vocabulary. The best container and its strong
+   siblings are the article.
+4. filter: inside the article, link lists and end-of-article sections go; every block that goes is
+   recorded with the rule that removed it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from cleaning.html import vocab
+from cleaning.html.dom import collapse_spaces, element_tokens, strip_controls, weighted_length
+
+MAX_REMOVED_TEXT = 300
+
+
+@dataclass
+class Block:
+    kind: str
+    level: int | None
+    text: str
+    link_chars: int
+    element: HtmlElement
+    order: int
+
+
+@dataclass
+class PendingImage:
+    after_block: int  # number of blocks emitted before it
+    src: str
+    alt: str | None
+    caption: str | None
+
+
+@dataclass
+class PendingLink:
+    block: int  # index of the block the link text falls in
+    href: str
+    text: str | None
+
+
+@dataclass
+class Flattened:
+    blocks: list[Block] = field(default_factory=list)
+    images: list[PendingImage] = field(default_factory=list)
+    links: list[PendingLink] = field(default_factory=list)
+
+
+@dataclass
+class BodyBlock:
+    kind: str
+    level: int | None
+    text: str
+
+
+@dataclass
+class BodyResult:
+    blocks: list[BodyBlock]
+    images: list[tuple[int, str, str | None, str | None]]  # (position, src, alt, caption)
+    links: list[tuple[int, str, str | None]]  # (position, href, text)
+    removed: list[tuple[str, str]]  # (rule, text)
+
+
+def clip(text: str) -> str:
+    return text if len(text) <= MAX_REMOVED_TEXT else text[: MAX_REMOVED_TEXT - 1] + "…"
+
+
+# --------------------------------------------------------------------------------------------- prune
+
+
+def _is_hidden(element: HtmlElement) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    if style:
+        compact = style.replace(" ", "").lower()
+        return any(marker in compact for marker in vocab.HIDDEN_STYLE_MARKERS)
+    return False
+
+
+def _furniture_rule(element: HtmlElement, tag: str) -> tuple[str, bool] | None:
+    """(rule name, strong) when this element looks like furniture, else None.
+
+    Strong rules remove the element outright; weak ones only when it holds no real paragraphs.
+    """
+    if tag in vocab.FURNITURE_TAGS:
+        return f"html.{tag}", False
+    role = element.get("role")
+    if role and role.lower() in vocab.BOILERPLATE_ROLES:
+        return f"html.role:{role.lower()}", False
+    tokens = element_tokens(element)
+    if not tokens:
+        return None
+    if tag in ("article", "main", "body"):
+        return None
+    content = bool(tokens & vocab.CONTENT_TOKENS)
+    hit = tokens & vocab.STRONG_BOILERPLATE_TOKENS
+    if hit:
+        return f"html.class:{min(hit)}", not content
+    hit = tokens & vocab.WEAK_BOILERPLATE_TOKENS
+    if hit:
+        return f"html.class:{min(hit)}", False
+    joined = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    for fragment in vocab.BOILERPLATE_SUBSTRINGS:
+        if fragment in joined:
+            return f"html.class:{fragment}", False  # a fragment may sit in a wrapper's name
+    return None
+
+
+def _holds_paragraphs(element: HtmlElement) -> bool:
+    """True when the element contains real paragraphs: long, mostly non-link text blocks."""
+    total = weighted_length(element.text_content())
+    if total >= vocab.MIN_CONTENT_CHARS_THAT_PROTECT and _link_share(element) < 0.25:
+        return True
+    found = 0
+    for inner in element.iter("p", "div", "td", "li", "section", "pre", "blockquote"):
+        text = inner.text or ""
+        for child in inner:
+            if isinstance(child.tag, str) and child.tag not in vocab.BLOCK_TAGS and child.tag != "a":
+                text += child.text_content()
+            text += child.tail or ""
+        if weighted_length(text.strip()) >= vocab.MIN_PARAGRAPH_CHARS:
+            found += 1
+            if found >= vocab.PARAGRAPHS_THAT_PROTECT:
+                return True
+    return False
+
+
+def prune(
+    body: HtmlElement, removed: list[tuple[str, str]], extra_drop: list[tuple[str, HtmlElement]] | None = None
+) -> None:
+    """Remove furniture in place, recording what went. Weakly-named elements with paragraphs stay.
+
+    `extra_drop` holds (selector, element) pairs a site rule asked to drop ("rules.drop:<selector>").
+    """
+    apply_drops(extra_drop or [], removed)
+    stack: list[HtmlElement] = [body]
+    while stack:
+        parent = stack.pop()
+        kept: list[HtmlElement] = []
+        for child in list(parent):
+            tag = child.tag
+            if not isinstance(tag, str):
+                child.drop_tree()
+                continue
+            tag = tag.lower()
+            if tag in vocab.DROP_TAGS:
+                child.drop_tree()
+                continue
+            if _is_hidden(child):
+                text = collapse_spaces(child.text_content())
+                if text:
+                    removed.append(("html.hidden", clip(text)))
+                child.drop_tree()
+                continue
+            verdict = _furniture_rule(child, tag)
+            if verdict is not None:
+                rule, strong = verdict
+                if strong or _link_share(child) > 0.5 or not _holds_paragraphs(child):
+                    text = collapse_spaces(child.text_content())
+                    if text:
+                        removed.append((rule, clip(text)))
+                    child.drop_tree()
+                    continue
+            kept.append(child)
+        stack.extend(reversed(kept))  # document order, so the audit reads like the page
+
+
+def apply_drops(drops: list[tuple[str, HtmlElement]], removed: list[tuple[str, str]]) -> None:
+    for selector, element in drops:
+        if element.getparent() is not None:
+            removed.append((f"rules.drop:{selector}", clip(collapse_spaces(element.text_content()))))
+            element.drop_tree()
+
+
+def _link_share(element: HtmlElement) -> float:
+    text_len = len(element.text_content()) or 1
+    link_len = sum(len(a.text_content()) for a in element.iter("a"))
+    return link_len / text_len
+
+
+# ------------------------------------------------------------------------------------------- flatten
+
+
+def _simple_row(row: HtmlElement) -> list[str] | None:
+    """Cells of a table row that is data, not layout: 2+ cells and no block content inside."""
+    cells = [cell for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
+    if len(cells) < 2:
+        return None
+    for cell in cells:
+        for inner in cell.iterdescendants():
+            if isinstance(inner.tag, str) and inner.tag in ("table", "p", "div", "ul", "ol", "br", "li"):
+                return None
+    texts = [collapse_spaces(cell.text_content()) for cell in cells]
+    return texts if any(texts) else None
+
+
+def flatten(body: HtmlElement, base_url: str | None) -> Flattened:
+    """One walk in document order: text blocks, images and links."""
+    out = Flattened()
+    buffer: list[str] = []
+    link_chars = 0
+    link_depth = 0
+    stack: list[HtmlElement] = []  # open block elements
+    quote_depth = 0
+    pre_depth = 0
+    pending_links: list[tuple[str, str]] = []  # (href, text) in the current buffer
+
+    def flush() -> None:
+        nonlocal link_chars
+        raw = "".join(buffer)
+        buffer.clear()
+        chars = link_chars
+        link_chars = 0
+        links = list(pending_links)
+        pending_links.clear()
+        if pre_depth:
+            text = strip_controls("\n".join(line.rstrip() for line in raw.strip("\n").splitlines()).strip())
+        else:
+            text = collapse_spaces(raw)
+        if not text:
+            return
+        owner = stack[-1] if stack else body
+        tag = owner.tag if isinstance(owner.tag, str) else "div"
+        level = vocab.HEADING_TAGS.get(tag)
+        if level is not None:
+            kind = "heading"
+        elif pre_depth:
+            kind = "preformatted"
+        elif quote_depth:
+            kind = "quote"
+        else:
+            kind = vocab.PARAGRAPH_KIND_BY_TAG.get(tag, "paragraph")
+        index = len(out.blocks)
+        out.blocks.append(Block(kind, level, text, min(chars, len(text)), owner, index))
+        for href, label in links:
+            out.links.append(PendingLink(index, href, label or None))
+
+    walker = etree.iterwalk(body, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        if event == "start":
+            if tag in vocab.BLOCK_TAGS:
+                flush()
+                if tag == "tr":
+                    cells = _simple_row(element)
+                    if cells is not None:
+                        text = " | ".join(cells)
+                        out.blocks.append(Block("table_row", None, text, 0, element, len(out.blocks)))
+                        walker.skip_subtree()
+                        stack.append(element)
+                        continue
+                stack.append(element)
+                if tag == "blockquote":
+                    quote_depth += 1
+                elif tag == "pre":
+                    pre_depth += 1
+            if tag == "a":
+                link_depth += 1
+                href = element.get("href")
+                if href and not href.startswith(("javascript:", "#", "mailto:")):
+                    label = collapse_spaces(element.text_content())
+                    pending_links.append((urljoin(base_url, href) if base_url else href, label))
+            elif tag == "img":
+                src = element.get("src") or element.get("data-src") or element.get("data-original")
+                if src and not src.startswith("data:"):
+                    alt = collapse_spaces(element.get("alt") or "") or None
+                    out.images.append(
+                        PendingImage(
+                            len(out.blocks) + (1 if buffer else 0),
+                            urljoin(base_url, src) if base_url else src,
+                            alt,
+                            None,
+                        )
+                    )
+            if element.text:
+                buffer.append(element.text)
+                if link_depth:
+                    link_chars += len(element.text.strip())
+        else:  # end
+            if tag == "a":
+                link_depth -= 1
+            if tag in vocab.BLOCK_TAGS:
+                flush()
+                if stack and stack[-1] is element:
+                    stack.pop()
+                if tag == "blockquote":
+                    quote_depth -= 1
+                elif tag == "pre":
+                    pre_depth -= 1
+            if element.tail and element is not body:
+                buffer.append(element.tail)
+                if link_depth:
+                    link_chars += len(element.tail.strip())
+    flush()
+    _attach_captions(out)
+    return out
+
+
+def _attach_captions(out: Flattened) -> None:
+    """A figcaption block right after an image becomes the image's caption."""
+    for image in out.images:
+        if image.after_block < len(out.blocks):
+            block = out.blocks[image.after_block]
+            if block.element.tag == "figcaption" or any(a.tag == "figcaption" for a in block.element.iterancestors()):
+                image.caption = block.text
+
+
+# --------------------------------------------------------------------------------------------- score
+
+
+def _block_score(block: Block) -> float:
+    """A block's vote: prose (long, punctuated, few links) votes; link lists and bare names do not."""
+    text = block.text
+    length = weighted_length(text)
+    if length < vocab.MIN_BLOCK_CHARS_FOR_SCORE or block.kind == "heading":
+        return 0.0
+    if block.link_chars > len(text) * vocab.MAX_LINK_DENSITY:
+        return 0.0
+    punctuation = sum(1 for ch in text if ch in vocab.PUNCTUATION)
+    if punctuation == 0 and length < vocab.SENTENCE_MIN_CHARS:
+        return 0.0
+    return 1.0 + punctuation * vocab.PUNCTUATION_SCORE + min(length / vocab.LENGTH_SCORE_PER, vocab.LENGTH_SCORE_MAX)
+
+
+def _class_weight(element: HtmlElement) -> float:
+    tokens = element_tokens(element)
+    if not tokens:
+        return 0.0
+    weight = 0.0
+    if tokens & vocab.CONTENT_TOKENS:
+        weight += vocab.SCORE_CONTENT_TOKEN_BONUS
+    if tokens & vocab.BOILERPLATE_TOKENS:
+        weight -= vocab.SCORE_BOILERPLATE_TOKEN_PENALTY
+    return weight
+
+
+@dataclass
+class Candidate:
+    element: HtmlElement
+    votes: float = 0.0
+    chars: int = 0
+    link_chars: int = 0
+
+    @property
+    def score(self) -> float:
+        tag = self.element.tag if isinstance(self.element.tag, str) else ""
+        # Names and tags adjust a container's own evidence; they cannot stand in for it.
+        adjustment = vocab.SCORE_TAG_BONUS.get(tag, 0.0) + _class_weight(self.element)
+        base = self.votes + max(-self.votes, min(adjustment, self.votes))
+        density = self.link_chars / self.chars if self.chars else 0.0
+        return base * (1.0 - density)
+
+
+def score_containers(blocks: list[Block], body: HtmlElement) -> dict[HtmlElement, Candidate]:
+    candidates: dict[HtmlElement, Candidate] = {}
+    decay = vocab.ANCESTOR_DECAY
+    for block in blocks:
+        vote = _block_score(block)
+        chars = len(block.text)
+        element = block.element
+        # A block's own element is its first container unless it is a paragraph-level tag.
+        chain = element.iterancestors() if element.tag in _LEAF_BLOCKS else _self_and_ancestors(element)
+        for depth, ancestor in enumerate(chain):
+            candidate = candidates.get(ancestor)
+            if candidate is None:
+                candidate = candidates[ancestor] = Candidate(ancestor)
+            candidate.chars += chars
+            candidate.link_chars += block.link_chars
+            if depth < len(decay):
+                candidate.votes += vote * decay[depth]
+            if ancestor is body:
+                break
+    return candidates
+
+
+_LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "tr", "br"})
+
+
+def _self_and_ancestors(element: HtmlElement):  # type: ignore[no-untyped-def]
+    yield element
+    yield from element.iterancestors()
+
+
+def choose_content(candidates: dict[HtmlElement, Candidate], body: HtmlElement) -> list[HtmlElement]:
+    """The best container plus siblings that score well; empty when nothing scored."""
+    scored = [c for c in candidates.values() if c.votes > 0]
+    if not scored:
+        return []
+    best = max(scored, key=lambda c: c.score)
+    top = best.element
+    # Climb while the parent holds the same text (a lone wrapper) or is clearly the better article.
+    while top is not body:
+        parent = top.getparent()
+        if parent is None:
+            break
+        parent_candidate = candidates.get(parent)
+        if parent_candidate is None:
+            break
+        own = candidates[top]
+        if parent_candidate.chars <= own.chars * 1.05 and parent is not body:
+            top = parent
+            continue
+        break
+    chosen = [top]
+    parent = top.getparent()
+    if parent is None or top is body:
+        return chosen
+    threshold = max(vocab.SIBLING_MIN_SCORE, candidates[top].score * vocab.SIBLING_SCORE_SHARE)
+    for sibling in parent:
+        if sibling is top or not isinstance(sibling.tag, str):
+            continue
+        candidate = candidates.get(sibling)
+        if candidate is None:
+            continue
+        if candidate.score >= threshold:
+            chosen.append(sibling)
+            continue
+        if sibling.tag == "p" and candidate.chars > 80 and candidate.link_chars < candidate.chars * 0.25:
+            chosen.append(sibling)
+    return chosen
+
+
+# -------------------------------------------------------------------------------------------- select
+
+
+# text -> (rule name that removes it, whether the article ends there), or None to keep it
+LineJudge = Callable[[str], tuple[str, bool] | None]
+
+
+def _is_end_heading(text: str) -> bool:
+    lowered = text.lower().strip(" :：>»›→|-")
+    return len(lowered) <= 30 and lowered in vocab.END_OF_ARTICLE_HEADINGS
+
+
+def extract_body(
+    body: HtmlElement,
+    *,
+    base_url: str | None,
+    judge_line: LineJudge | None = None,
+    content_override: list[HtmlElement] | None = None,
+    drop_override: list[tuple[str, HtmlElement]] | None = None,
+) -> BodyResult:
+    removed: list[tuple[str, str]] = []
+    if content_override:
+        apply_drops(drop_override or [], removed)  # drops first: they may sit inside the content element
+        for element in content_override:
+            prune(element, removed, None)
+        chosen_roots = content_override
+        flat_parts = [flatten(element, base_url) for element in content_override]
+        flat = _concat(flat_parts)
+        chosen_ids: set[int] | None = None
+    else:
+        prune(body, removed, drop_override)
+        flat = flatten(body, base_url)
+        candidates = score_containers(flat.blocks, body)
+        chosen_roots = choose_content(candidates, body)
+        chosen_ids = set()
+        for root in chosen_roots:
+            chosen_ids.update(id(el) for el in root.iter())
+        _extend_with_adjacent_prose(flat.blocks, chosen_ids)
+
+    kept: list[BodyBlock] = []
+    new_index: dict[int, int] = {}
+    ended = False
+    kept_weight = 0.0
+    for block in flat.blocks:
+        if chosen_ids is not None and id(block.element) not in chosen_ids:
+            removed.append(("density.low", clip(block.text)))
+            continue
+        if ended:
+            removed.append(("html.end_of_article", clip(block.text)))
+            continue
+        if _is_end_heading(block.text):
+            # Before much article text, such a line is a widget inside the header: drop only it.
+            ended = kept_weight >= vocab.MIN_CHARS_BEFORE_ARTICLE_END
+            removed.append(("html.end_of_article", clip(block.text)))
+            continue
+        length = len(block.text)
+        if block.link_chars > length * vocab.MAX_LINK_DENSITY and length <= vocab.LINK_BLOCK_MAX_CHARS:
+            removed.append(("density.links", clip(block.text)))
+            continue
+        if judge_line is not None and block.kind != "preformatted":
+            verdict = judge_line(block.text)
+            if verdict is not None:
+                rule, ends_article = verdict
+                removed.append((rule, clip(block.text)))
+                if ends_article and kept_weight >= vocab.MIN_CHARS_BEFORE_ARTICLE_END:
+                    ended = True
+                continue
+        new_index[block.order] = len(kept)
+        kept.append(BodyBlock(block.kind, block.level, block.text))
+        kept_weight += weighted_length(block.text)
+
+    images = _place_images(flat, new_index, chosen_ids)
+    links = [
+        (new_index[link.block], link.href, link.text) for link in flat.links if link.block in new_index and link.href
+    ]
+    return BodyResult(kept, images, links, removed)
+
+
+def _is_prose(block: Block) -> bool:
+    text = block.text
+    if block.link_chars > len(text) * vocab.PROSE_MAX_LINK_DENSITY:
+        return False
+    punctuation = sum(1 for ch in text if ch in vocab.PUNCTUATION)
+    return weighted_length(text) >= vocab.PROSE_MIN_CHARS and punctuation >= vocab.PROSE_MIN_PUNCTUATION
+
+
+def _extend_with_adjacent_prose(blocks: list[Block], chosen_ids: set[int]) -> None:
+    """Articles split over several containers (an ad or a widget in between): prose blocks right
+    before, after or between the chosen ones join them; a run of non-prose blocks stops the walk."""
+    inside = [i for i, block in enumerate(blocks) if id(block.element) in chosen_ids]
+    if not inside:
+        return
+    first, last = inside[0], inside[-1]
+    for index in range(first + 1, last):
+        if id(blocks[index].element) not in chosen_ids and _is_prose(blocks[index]):
+            chosen_ids.add(id(blocks[index].element))
+    for direction, start in ((1, last + 1), (-1, first - 1)):
+        gap = 0
+        index = start
+        while 0 <= index < len(blocks) and gap <= vocab.PROSE_GAP_BLOCKS:
+            block = blocks[index]
+            if _is_prose(block):
+                chosen_ids.add(id(block.element))
+                gap = 0
+            else:
+                gap += 1
+            index += direction
+
+
+def _place_images(
+    flat: Flattened, new_index: dict[int, int], chosen_ids: set[int] | None
+) -> list[tuple[int, str, str | None, str | None]]:
+    placed: list[tuple[int, str, str | None, str | None]] = []
+    kept_orders = sorted(new_index)
+    if not kept_orders:
+        return placed
+    first, last = kept_orders[0], kept_orders[-1]
+    for image in flat.images:
+        # Only images within the article's span of blocks; position = index of the kept paragraph before it.
+        if image.after_block <= first - 1 or image.after_block > last + 1:
+            continue
+        before = [order for order in kept_orders if order < image.after_block]
+        position = new_index[before[-1]] if before else 0
+        placed.append((position, image.src, image.alt, image.caption))
+    del chosen_ids
+    return placed
+
+
+def _concat(parts: list[Flattened]) -> Flattened:
+    if len(parts) == 1:
+        return parts[0]
+    out = Flattened()
+    for part in parts:
+        offset = len(out.blocks)
+        for block in part.blocks:
+            block.order += offset
+            out.blocks.append(block)
+        out.images.extend(PendingImage(i.after_block + offset, i.src, i.alt, i.caption) for i in part.images)
+        out.links.extend(PendingLink(link.block + offset, link.href, link.text) for link in part.links)
+    return out

@@ -1,0 +1,86 @@
+"""Parsing and small DOM helpers shared by the body and metadata readers (lxml only, parse once)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lxml import etree, html
+from lxml.html import HtmlElement
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_TOKEN_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+")
+_SPACES_BUT_IDEOGRAPHIC = re.compile(r"[ \t\r\n\f\v\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\ufeff]+")
+_CJK_CLASS = "[\u3001-\u303f\u3400-\u9fff\uff00-\uffef]"
+# Whitespace with a line break between two CJK characters is a source-code line wrap, not a word gap.
+_CJK_WRAP_CJK = re.compile(rf"(?<={_CJK_CLASS})[ \t]*[\r\n][ \t\r\n]*(?={_CJK_CLASS})")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# C0/C1 controls (other than whitespace) and lone surrogates never belong in stored text.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u200c\u200d\u2060]")
+
+_PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, recover=True, default_doctype=False)
+
+
+def parse_html(text: str) -> HtmlElement:
+    """Parse decoded HTML once. lxml refuses str input that carries an XML encoding declaration."""
+    text = _XML_DECLARATION.sub("", text, count=1)
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    try:
+        root = html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        root = html.document_fromstring("<html><body></body></html>", parser=_PARSER)
+    return root
+
+
+@lru_cache(maxsize=4096)
+def class_tokens(value: str) -> frozenset[str]:
+    """'post-shareBar ad_box' -> {post, share, bar, ad, box, postsharebar...}: whole tokens, lower-cased."""
+    tokens = {part.lower() for part in _TOKEN_SPLIT.split(value) if part}
+    for word in value.split():  # the undivided class names too ("sharebar", "articlebody")
+        tokens.add(re.sub(r"[^a-z0-9]", "", word.lower()))
+    tokens.discard("")
+    return frozenset(tokens)
+
+
+def element_tokens(element: HtmlElement) -> frozenset[str]:
+    value = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+    return class_tokens(value) if value else frozenset()
+
+
+_DELIBERATE_SPACE = re.compile(r"[ \t\r\n]*[\u3000\u00a0][\s\u3000\u00a0]*")
+
+
+def collapse_spaces(text: str) -> str:
+    """Fold whitespace runs to one space; drop whitespace between CJK characters that only comes from
+    source line wraps. Ideographic and no-break spaces are kept (as one space): Chinese pages use
+    them to separate fields ("来源：新华社　浏览量：12")."""
+    if "\u3000" in text or "\u00a0" in text:
+        text = _DELIBERATE_SPACE.sub("\u3000", text)
+    if "\n" in text or "\r" in text:
+        text = _CJK_WRAP_CJK.sub("", text)
+    text = _SPACES_BUT_IDEOGRAPHIC.sub(" ", text).strip(" \u3000")
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub("", text)
+    return text.replace("\u3000", " ") if "\u3000" in text else text
+
+
+def weighted_length(text: str) -> float:
+    """Length that weighs a hanzi like ~2.5 latin letters so thresholds serve both scripts."""
+    from cleaning.html.vocab import CJK_CHAR_WEIGHT
+
+    cjk = len(_CJK.findall(text))
+    return len(text) - cjk + cjk * CJK_CHAR_WEIGHT
+
+
+def cjk_count(text: str) -> int:
+    return len(_CJK.findall(text))
+
+
+def strip_controls(text: str) -> str:
+    return _CONTROLS.sub("", text)
+
+
+def text_of(element: HtmlElement) -> str:
+    return collapse_spaces(element.text_content())

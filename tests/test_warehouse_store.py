@@ -1,0 +1,167 @@
+"""warehouse.store: opening, migrations (fresh and upgrade in place), lock conflicts between processes."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from warehouse.store import (
+    CURRENT_SCHEMA_VERSION,
+    WarehouseLocked,
+    applied_versions,
+    available_migrations,
+    migrate,
+    open_warehouse,
+)
+
+T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
+HOLD_WRITER = (
+    "import duckdb, sys, time\ncon = duckdb.connect(sys.argv[1])\nprint('ready', flush=True)\ntime.sleep(60)\n"
+)
+
+
+def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+
+
+def test_migrations_are_numbered_without_gaps() -> None:
+    versions = [m.version for m in available_migrations()]
+    assert versions == list(range(1, CURRENT_SCHEMA_VERSION + 1))
+    assert CURRENT_SCHEMA_VERSION >= 2
+
+
+def test_fresh_open_creates_directory_and_current_schema(tmp_path: Path) -> None:
+    path = tmp_path / "nested" / "dir" / "greenwire.duckdb"
+    with open_warehouse(path) as con:
+        assert applied_versions(con) == list(range(1, CURRENT_SCHEMA_VERSION + 1))
+        names = table_names(con)
+        assert {"articles", "inputs", "raw_documents", "article_observations", "article_aliases", "v_articles"} <= names
+        assert con.execute("SELECT current_setting('TimeZone')").fetchone() == ("Asia/Shanghai",)
+        shown = con.execute("SELECT TIMESTAMPTZ '2025-03-01 00:00:00+00'").fetchone()[0]
+        assert shown.utcoffset().total_seconds() == 8 * 3600
+    assert path.is_file()
+    with open_warehouse(path) as con:
+        assert migrate(con) == []  # already current: nothing applied
+
+
+def test_opening_a_version_1_warehouse_upgrades_it_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    first = available_migrations()[0]
+    con = duckdb.connect(str(path))
+    con.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
+        " applied_at TIMESTAMPTZ NOT NULL)"
+    )
+    con.execute(first.sql)
+    con.execute("INSERT INTO schema_migrations VALUES (1, ?, ?)", [first.name, T0])
+    con.execute(
+        "INSERT INTO articles (article_id, source_name, source_uri, canonical_key, title, title_source, language,"
+        " editors, view_count, body_text, content_hash, raw_sha256, extractor, extractor_version, read_at,"
+        " first_run_id, last_run_id, created_at, updated_at) VALUES ('a1', 'src', 'https://x.org/a?p=1',"
+        " 'https://x.org/a', '标题', 'h1', 'zh', [], 42, '正文', 'h', 'sha', 'html', '1.0.0', ?, 'r1', 'r1', ?, ?)",
+        [T0, T0, T0],
+    )
+    con.execute(
+        "INSERT INTO inputs (source_name, input_key, source_uri, article_id, raw_sha256, last_outcome, last_run_id,"
+        " first_seen_at, updated_at) VALUES ('src', 'https://x.org/a?p=1', 'https://x.org/a?p=1', 'a1', 'sha',"
+        " 'new', 'r1', ?, ?)",
+        [T0, T0],
+    )
+    con.close()
+
+    with open_warehouse(path) as con:
+        assert applied_versions(con) == list(range(1, CURRENT_SCHEMA_VERSION + 1))
+        assert con.execute("SELECT title, view_count FROM articles").fetchall() == [("标题", 42)]
+        assert con.execute("SELECT article_id, metric, value FROM article_observations").fetchall() == [
+            ("a1", "view_count", 42.0)
+        ]
+        assert con.execute("SELECT article_id, url_or_key FROM article_aliases").fetchall() == [
+            ("a1", "https://x.org/a?p=1")
+        ]
+        assert con.execute("SELECT article_id, body_chars FROM v_articles").fetchall() == [("a1", 2)]
+
+
+def test_read_only_open_of_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    missing = tmp_path / "nothing.duckdb"
+    with pytest.raises(FileNotFoundError, match="no warehouse at"), open_warehouse(missing, read_only=True):
+        pass
+    assert not missing.exists()
+
+
+def test_read_only_open_reads_and_refuses_writes(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    with open_warehouse(path):
+        pass
+    with open_warehouse(path, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+        with pytest.raises(duckdb.Error):
+            con.execute("CREATE TABLE x (a INTEGER)")
+
+
+@pytest.fixture
+def writer_process(tmp_path: Path) -> Iterator[tuple[Path, subprocess.Popen[str]]]:
+    """Another process holding the warehouse open for writing."""
+    path = tmp_path / "locked.duckdb"
+    with open_warehouse(path):
+        pass
+    proc = subprocess.Popen([sys.executable, "-c", HOLD_WRITER, str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        yield path, proc
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_second_writer_gives_up_after_lock_timeout_naming_the_holder(
+    writer_process: tuple[Path, subprocess.Popen[str]],
+) -> None:
+    path, proc = writer_process
+    started = time.monotonic()
+    with pytest.raises(WarehouseLocked) as caught, open_warehouse(path, lock_timeout=1):
+        pass
+    elapsed = time.monotonic() - started
+    assert 0.9 <= elapsed < 3
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith(f"{path} is locked by another process (PID {proc.pid}: python")
+    assert re.search(r"; gave up after 1(\.\d)?s$", message), message
+
+
+def test_lock_retries_back_off_with_jitter_up_to_the_cap(writer_process: tuple[Path, subprocess.Popen[str]]) -> None:
+    path, _ = writer_process
+    clock = [0.0]
+    delays: list[float] = []
+
+    def fake_sleep(seconds: float) -> None:
+        delays.append(seconds)
+        clock[0] += seconds
+
+    with (
+        pytest.raises(WarehouseLocked),
+        open_warehouse(path, lock_timeout=10, sleep=fake_sleep, monotonic=lambda: clock[0]),
+    ):
+        pass
+    assert sum(delays) == pytest.approx(10)
+    assert max(delays) <= 2.0
+    assert delays[0] < 0.06 and delays[4] > delays[0] * 4  # grows exponentially
+    assert len(delays) < 20
+
+
+def test_reader_waits_and_gets_in_once_the_writer_leaves(writer_process: tuple[Path, subprocess.Popen[str]]) -> None:
+    path, proc = writer_process
+
+    def writer_finishes(_: float) -> None:
+        proc.kill()
+        proc.wait()
+
+    with open_warehouse(path, read_only=True, lock_timeout=5, sleep=writer_finishes) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)

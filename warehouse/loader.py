@@ -1,0 +1,839 @@
+"""Loading batches into the warehouse: set-based, one transaction per batch.
+
+Python only arranges the batch into Arrow tables; every write is one INSERT/UPDATE/DELETE
+statement over a registered table, so a batch of a thousand articles costs a few dozen
+statements, not tens of thousands.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+import schemas
+from warehouse.crashpoints import crash_point
+
+RAW_COMPRESSION = "zlib"
+RAW_COMPRESSION_LEVEL = 6
+TS = pa.timestamp("us", tz="UTC")
+# Tables and views worth handing to someone without DuckDB (raw bytes stay in the warehouse).
+EXPORTED_RELATIONS = (
+    "sources",
+    "ingest_runs",
+    "articles",
+    "article_paragraphs",
+    "article_images",
+    "article_links",
+    "boilerplate_removed",
+    "article_aliases",
+    "article_observations",
+    "rejects",
+    "inputs",
+    "v_articles",
+    "v_source_stats",
+    "v_runs",
+    "v_rejects_by_reason",
+    "v_boilerplate_rules",
+)
+
+
+@dataclass
+class LoadBatch:
+    run_id: str
+    loaded_at: datetime
+    raws: list[schemas.RawDocument] = field(default_factory=list)
+    articles: list[tuple[str, schemas.Article]] = field(default_factory=list)  # (input key, article)
+    rejects: list[tuple[str | None, schemas.Reject]] = field(default_factory=list)  # (input key or None, reject)
+    unchanged: list[tuple[str, str]] = field(default_factory=list)  # (source_name, input key) skipped before parsing
+
+
+@dataclass
+class BatchResult:
+    new: int
+    updated: int
+    unchanged: int
+    rejected: int
+    outcomes: dict[tuple[str, str], str]  # (source_name, input key) -> new | updated | unchanged | rejected
+
+
+# ---------------------------------------------------------------------------------------------
+# small helpers
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    return None if value is None else value.astimezone(UTC)
+
+
+class _Staging:
+    """Registers Arrow tables on a connection and unregisters them all afterwards."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.names: list[str] = []
+
+    def add(self, name: str, columns: dict[str, list[Any]], schema: pa.Schema) -> None:
+        self.con.register(name, pa.Table.from_pydict(columns, schema=schema))
+        self.names.append(name)
+
+    def close(self) -> None:
+        for name in self.names:
+            self.con.unregister(name)
+        self.names.clear()
+
+
+def _columns(schema: pa.Schema) -> dict[str, list[Any]]:
+    return {name: [] for name in schema.names}
+
+
+def _with_keys(
+    con: duckdb.DuckDBPyConnection, keys: Sequence[str], sql: str, params: Sequence[object] = ()
+) -> list[tuple[Any, ...]]:
+    """Run `sql` with the keys registered as table lookup_keys(value): one query for any number of keys.
+
+    (Binding a long Python list as a VARCHAR[] parameter costs ~75 ms per 1000 keys; Arrow is ~1 ms.)
+    """
+    con.register("lookup_keys", pa.table({"value": pa.array(list(keys), type=pa.string())}))
+    try:
+        return con.execute(sql, list(params)).fetchall()
+    finally:
+        con.unregister("lookup_keys")
+
+
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] = ()) -> Any:
+    row = con.execute(sql, list(params)).fetchone()
+    return None if row is None else row[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# sources and runs
+
+
+def register_sources(
+    con: duckdb.DuckDBPyConnection, sources: Sequence[schemas.SourceConfig], *, now: datetime | None = None
+) -> None:
+    """Upsert the declared sources; a source keeps its source_id across runs and edits."""
+    if not sources:
+        return
+    now = _utc(now) or datetime.now(UTC)
+    schema = pa.schema(
+        [("name", pa.string()), ("adapter", pa.string()), ("config", pa.string()), ("schedule", pa.string())]
+    )
+    cols = _columns(schema)
+    for source in {s.name: s for s in sources}.values():
+        cols["name"].append(source.name)
+        cols["adapter"].append(source.adapter)
+        cols["config"].append(source.model_dump_json())
+        cols["schedule"].append(source.schedule)
+    staging = _Staging(con)
+    try:
+        staging.add("stage_sources", cols, schema)
+        con.execute("BEGIN TRANSACTION")
+        con.execute(
+            "UPDATE sources SET adapter = s.adapter, config = s.config, schedule = s.schedule, updated_at = ?"
+            " FROM stage_sources s WHERE sources.name = s.name"
+            " AND (sources.adapter IS DISTINCT FROM s.adapter OR sources.config::VARCHAR IS DISTINCT FROM s.config"
+            "      OR sources.schedule IS DISTINCT FROM s.schedule)",
+            [now],
+        )
+        con.execute(
+            "INSERT INTO sources (name, adapter, config, schedule, created_at, updated_at)"
+            " SELECT s.name, s.adapter, s.config, s.schedule, ?, ? FROM stage_sources s"
+            " WHERE s.name NOT IN (SELECT name FROM sources) ORDER BY s.name",
+            [now, now],
+        )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        staging.close()
+
+
+def stored_sources(con: duckdb.DuckDBPyConnection) -> dict[str, schemas.SourceConfig]:
+    """The source declarations as last registered, by name (replay uses their site rules)."""
+    rows = con.execute("SELECT name, config FROM sources ORDER BY name").fetchall()
+    return {name: schemas.SourceConfig.model_validate_json(str(config)) for name, config in rows}
+
+
+def begin_run(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    run_id: str,
+    sources: Sequence[str],
+    started_at: datetime,
+    extractor_version: str,
+    flow_run_id: str | None,
+) -> None:
+    """Record a run as 'running' (a run that never finishes is later marked 'interrupted')."""
+    con.execute(
+        "INSERT INTO ingest_runs (run_id, flow_run_id, sources, status, started_at, extractor_version)"
+        " VALUES (?, ?, ?, 'running', ?, ?)"
+        " ON CONFLICT (run_id) DO UPDATE SET flow_run_id = excluded.flow_run_id, sources = excluded.sources,"
+        " status = 'running', started_at = excluded.started_at, extractor_version = excluded.extractor_version",
+        [run_id, flow_run_id, list(sources), _utc(started_at), extractor_version],
+    )
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, summary: schemas.RunSummary) -> None:
+    """Write a run's final status and counts (inserting the row if begin_run was never called)."""
+    counts = summary.counts
+    duration = (summary.finished_at - summary.started_at).total_seconds() if summary.finished_at else None
+    con.execute(
+        "INSERT INTO ingest_runs (run_id, flow_run_id, sources, status, started_at, finished_at, duration_s,"
+        " discovered, new, updated, unchanged, rejected, deferred, extractor_version, rejects_by_reason, message)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (run_id) DO UPDATE SET flow_run_id = coalesce(excluded.flow_run_id, ingest_runs.flow_run_id),"
+        " sources = excluded.sources, status = excluded.status, started_at = excluded.started_at,"
+        " finished_at = excluded.finished_at, duration_s = excluded.duration_s, discovered = excluded.discovered,"
+        " new = excluded.new, updated = excluded.updated, unchanged = excluded.unchanged,"
+        " rejected = excluded.rejected, deferred = excluded.deferred, extractor_version = excluded.extractor_version,"
+        " rejects_by_reason = excluded.rejects_by_reason, message = excluded.message",
+        [
+            summary.run_id,
+            summary.flow_run_id,
+            list(summary.sources),
+            summary.status,
+            _utc(summary.started_at),
+            _utc(summary.finished_at),
+            duration,
+            counts.discovered,
+            counts.new,
+            counts.updated,
+            counts.unchanged,
+            counts.rejected,
+            counts.deferred,
+            summary.extractor_version,
+            json.dumps(summary.rejects_by_reason, ensure_ascii=False, sort_keys=True),
+            summary.message,
+        ],
+    )
+
+
+def mark_interrupted_runs(con: duckdb.DuckDBPyConnection, *, now: datetime) -> int:
+    """Runs still 'running' belong to a process that died (only one writer at a time): mark them."""
+    count = _scalar(
+        con,
+        "UPDATE ingest_runs SET status = 'interrupted', finished_at = ?,"
+        " duration_s = epoch(CAST(? AS TIMESTAMPTZ)) - epoch(started_at),"
+        " message = coalesce(message, 'the process ended before the run finished')"
+        " WHERE status = 'running'",
+        [_utc(now), _utc(now)],
+    )
+    return int(count or 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# incremental state
+
+
+def loaded_state(
+    con: duckdb.DuckDBPyConnection, source_name: str, keys: Sequence[str]
+) -> dict[str, schemas.Validators]:
+    """What the warehouse loaded for these input keys (keys never loaded are absent). One query."""
+    if not keys:
+        return {}
+    rows = _with_keys(
+        con,
+        keys,
+        "SELECT input_key, raw_sha256, etag, last_modified, extractor_version FROM inputs"
+        " WHERE source_name = ? AND input_key IN (SELECT value FROM lookup_keys)",
+        [source_name],
+    )
+    return {
+        key: schemas.Validators(raw_sha256=sha, etag=etag, last_modified=modified, extractor_version=version)
+        for key, sha, etag, modified, version in rows
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# the batch load
+
+RAW_SCHEMA = pa.schema(
+    [
+        ("sha256", pa.string()),
+        ("content", pa.binary()),
+        ("compression", pa.string()),
+        ("size_bytes", pa.int64()),
+        ("stored_bytes", pa.int64()),
+        ("media_type", pa.string()),
+        ("declared_encoding", pa.string()),
+        ("source_name", pa.string()),
+        ("uri", pa.string()),
+        ("input_key", pa.string()),
+        ("final_url", pa.string()),
+        ("http_status", pa.int32()),
+        ("headers", pa.string()),
+        ("etag", pa.string()),
+        ("last_modified", pa.string()),
+        ("read_at", TS),
+        ("timezone", pa.string()),
+        ("language_hint", pa.string()),
+        ("hint_title", pa.string()),
+        ("hint_published", pa.string()),
+    ]
+)
+ARTICLE_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("source_name", pa.string()),
+        ("source_uri", pa.string()),
+        ("canonical_key", pa.string()),
+        ("canonical_url", pa.string()),
+        ("final_url", pa.string()),
+        ("title", pa.string()),
+        ("title_source", pa.string()),
+        ("published_at", TS),
+        ("date_precision", pa.string()),
+        ("date_text", pa.string()),
+        ("date_source", pa.string()),
+        ("language", pa.string()),
+        ("author", pa.string()),
+        ("editors", pa.list_(pa.string())),
+        ("publisher", pa.string()),
+        ("site_name", pa.string()),
+        ("section", pa.string()),
+        ("view_count", pa.int64()),
+        ("body_text", pa.string()),
+        ("content_hash", pa.string()),
+        ("raw_sha256", pa.string()),
+        ("extractor", pa.string()),
+        ("extractor_version", pa.string()),
+        ("read_at", TS),
+        ("first_run_id", pa.string()),
+        ("created_at", TS),
+        ("outcome", pa.string()),
+    ]
+)
+ARTICLE_COLUMNS = [name for name in ARTICLE_SCHEMA.names if name != "outcome"]
+ARTICLE_FIELDS = frozenset(schemas.Article.model_fields)  # plain fields (content_hash is computed)
+TOUCH_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("raw_sha256", pa.string()),
+        ("read_at", TS),
+        ("final_url", pa.string()),
+        ("view_count", pa.int64()),
+    ]
+)
+PARAGRAPH_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("position", pa.int32()),
+        ("kind", pa.string()),
+        ("level", pa.int8()),
+        ("text", pa.string()),
+    ]
+)
+IMAGE_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("position", pa.int32()),
+        ("src", pa.string()),
+        ("alt", pa.string()),
+        ("caption", pa.string()),
+    ]
+)
+LINK_SCHEMA = pa.schema(
+    [("article_id", pa.string()), ("position", pa.int32()), ("href", pa.string()), ("text", pa.string())]
+)
+REMOVED_SCHEMA = pa.schema(
+    [("article_id", pa.string()), ("position", pa.int32()), ("rule", pa.string()), ("text", pa.string())]
+)
+OBSERVATION_SCHEMA = pa.schema([("article_id", pa.string()), ("metric", pa.string()), ("value", pa.float64())])
+ALIAS_SCHEMA = pa.schema([("article_id", pa.string()), ("url_or_key", pa.string()), ("source_uri", pa.string())])
+INPUT_SCHEMA = pa.schema(
+    [
+        ("source_name", pa.string()),
+        ("input_key", pa.string()),
+        ("source_uri", pa.string()),
+        ("final_url", pa.string()),
+        ("article_id", pa.string()),
+        ("raw_sha256", pa.string()),
+        ("etag", pa.string()),
+        ("last_modified", pa.string()),
+        ("read_at", TS),
+        ("extractor_version", pa.string()),
+        ("last_outcome", pa.string()),
+    ]
+)
+REJECT_SCHEMA = pa.schema(
+    [
+        ("source_name", pa.string()),
+        ("source_uri", pa.string()),
+        ("input_key", pa.string()),
+        ("stage", pa.string()),
+        ("reason", pa.string()),
+        ("field", pa.string()),
+        ("detail", pa.string()),
+        ("raw_sha256", pa.string()),
+        ("occurred_at", TS),
+    ]
+)
+KEY_SCHEMA = pa.schema([("source_name", pa.string()), ("input_key", pa.string())])
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """The parts of an already-loaded article that decide the outcome of loading it again."""
+
+    content_hash: str
+    extractor_version: str
+    date_source: str | None
+    date_text: str | None
+    published_at: datetime | None
+    created_at: datetime
+    first_run_id: str
+
+
+def _stored_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, _Stored]:
+    if not article_ids:
+        return {}
+    rows = _with_keys(
+        con,
+        article_ids,
+        "SELECT article_id, content_hash, extractor_version, date_source, date_text, published_at, created_at,"
+        " first_run_id FROM articles WHERE article_id IN (SELECT value FROM lookup_keys)",
+    )
+    return {row[0]: _Stored(*row[1:]) for row in rows}
+
+
+def _archived_hashes(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[str]:
+    if not hashes:
+        return set()
+    rows = _with_keys(con, hashes, "SELECT sha256 FROM raw_documents WHERE sha256 IN (SELECT value FROM lookup_keys)")
+    return {row[0] for row in rows}
+
+
+def _raw_columns(raws: Sequence[schemas.RawDocument]) -> dict[str, list[Any]]:
+    cols = _columns(RAW_SCHEMA)
+    for raw in raws:
+        compressed = zlib.compress(raw.content, RAW_COMPRESSION_LEVEL)
+        cols["sha256"].append(raw.sha256)
+        cols["content"].append(compressed)
+        cols["compression"].append(RAW_COMPRESSION)
+        cols["size_bytes"].append(len(raw.content))
+        cols["stored_bytes"].append(len(compressed))
+        cols["media_type"].append(raw.media_type)
+        cols["declared_encoding"].append(raw.declared_encoding)
+        cols["source_name"].append(raw.source_name)
+        cols["uri"].append(raw.uri)
+        cols["input_key"].append(raw.key)
+        cols["final_url"].append(raw.final_url)
+        cols["http_status"].append(raw.http_status)
+        cols["headers"].append(json.dumps(raw.headers, ensure_ascii=False, sort_keys=True))
+        cols["etag"].append(raw.etag)
+        cols["last_modified"].append(raw.last_modified)
+        cols["read_at"].append(_utc(raw.read_at))
+        cols["timezone"].append(raw.timezone)
+        cols["language_hint"].append(raw.language_hint)
+        cols["hint_title"].append(raw.hint_title)
+        cols["hint_published"].append(raw.hint_published)
+    return cols
+
+
+def _add_children(
+    article: schemas.Article,
+    paragraphs: dict[str, list[Any]],
+    images: dict[str, list[Any]],
+    links: dict[str, list[Any]],
+    removed: dict[str, list[Any]],
+) -> None:
+    aid = article.article_id
+    for p in article.paragraphs:
+        paragraphs["article_id"].append(aid)
+        paragraphs["position"].append(p.position)
+        paragraphs["kind"].append(p.kind)
+        paragraphs["level"].append(p.level)
+        paragraphs["text"].append(p.text)
+    for i in article.images:
+        images["article_id"].append(aid)
+        images["position"].append(i.position)
+        images["src"].append(i.src)
+        images["alt"].append(i.alt)
+        images["caption"].append(i.caption)
+    for link in article.links:
+        links["article_id"].append(aid)
+        links["position"].append(link.position)
+        links["href"].append(link.href)
+        links["text"].append(link.text)
+    for r in article.removed:
+        removed["article_id"].append(aid)
+        removed["position"].append(r.position)
+        removed["rule"].append(r.rule)
+        removed["text"].append(r.text)
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
+    """Load one batch in one transaction; every input of the batch gets exactly one outcome.
+
+    Articles are upserted by article_id: new; updated when the content hash or the extractor
+    version changed (child rows replaced, created_at kept); unchanged otherwise (only the run,
+    raw document, validators and view count move). Two inputs resolving to one article_id in
+    the same batch: the first by input key is loaded, the others become aliases ("unchanged").
+    """
+    run_id = batch.run_id
+    loaded_at = _utc(batch.loaded_at)
+    outcomes: dict[tuple[str, str], str] = {}
+
+    # Within-batch duplicates: the first input (by source, key) of each article_id wins.
+    primaries: dict[str, tuple[str, schemas.Article]] = {}
+    duplicates: list[tuple[str, schemas.Article]] = []
+    for key, article in sorted(batch.articles, key=lambda pair: (pair[1].source_name, pair[0])):
+        if article.article_id in primaries:
+            duplicates.append((key, article))
+        else:
+            primaries[article.article_id] = (key, article)
+
+    stored = _stored_articles(con, list(primaries))
+    new_raws = {raw.sha256: raw for raw in batch.raws}
+    for sha in _archived_hashes(con, list(new_raws)):
+        del new_raws[sha]
+    raws_by_input = {(raw.source_name, raw.key): raw for raw in batch.raws}
+
+    loaded_cols = _columns(ARTICLE_SCHEMA)
+    touch_cols = _columns(TOUCH_SCHEMA)
+    paragraphs, images = _columns(PARAGRAPH_SCHEMA), _columns(IMAGE_SCHEMA)
+    links, removed = _columns(LINK_SCHEMA), _columns(REMOVED_SCHEMA)
+    observations = _columns(OBSERVATION_SCHEMA)
+    aliases = _columns(ALIAS_SCHEMA)
+    input_rows: dict[tuple[str, str], tuple[Any, ...]] = {}
+    counts = {"new": 0, "updated": 0, "unchanged": 0, "rejected": 0}
+
+    for key, article in primaries.values():
+        aid = article.article_id
+        content_hash = article.content_hash
+        previous = stored.get(aid)
+        if previous is None:
+            outcome = "new"
+        elif previous.content_hash != content_hash or previous.extractor_version != article.extractor_version:
+            outcome = "updated"
+        else:
+            outcome = "unchanged"
+        counts[outcome] += 1
+        outcomes[(article.source_name, key)] = outcome
+        if outcome == "unchanged":
+            touch_cols["article_id"].append(aid)
+            touch_cols["raw_sha256"].append(article.raw_sha256)
+            touch_cols["read_at"].append(_utc(article.read_at))
+            touch_cols["final_url"].append(article.final_url)
+            touch_cols["view_count"].append(article.view_count)
+        else:
+            published_at = article.published_at
+            # A relative date ("3 days ago") is resolved once, against the first read, and kept.
+            if (
+                previous is not None
+                and previous.date_source == "relative"
+                and article.date_source == "relative"
+                and previous.date_text == article.date_text
+            ):
+                published_at = previous.published_at
+            row = {
+                **{name: getattr(article, name) for name in ARTICLE_COLUMNS if name in ARTICLE_FIELDS},
+                "published_at": _utc(published_at),
+                "read_at": _utc(article.read_at),
+                "editors": list(article.editors),
+                "content_hash": content_hash,
+                "first_run_id": previous.first_run_id if previous else run_id,
+                "created_at": previous.created_at if previous else loaded_at,
+                "outcome": outcome,
+            }
+            for name in ARTICLE_SCHEMA.names:
+                loaded_cols[name].append(row[name])
+            _add_children(article, paragraphs, images, links, removed)
+        if article.view_count is not None:
+            observations["article_id"].append(aid)
+            observations["metric"].append("view_count")
+            observations["value"].append(float(article.view_count))
+
+    for key, article in duplicates:
+        counts["unchanged"] += 1
+        outcomes[(article.source_name, key)] = "unchanged"
+
+    seen_aliases: set[tuple[str, str]] = set()
+    for key, article in [*primaries.values(), *duplicates]:
+        if key != article.canonical_key and (article.article_id, key) not in seen_aliases:
+            seen_aliases.add((article.article_id, key))
+            aliases["article_id"].append(article.article_id)
+            aliases["url_or_key"].append(key)
+            aliases["source_uri"].append(article.source_uri)
+
+    reject_cols = _columns(REJECT_SCHEMA)
+    for key, reject in batch.rejects:
+        counts["rejected"] += 1
+        reject_cols["source_name"].append(reject.source_name)
+        reject_cols["source_uri"].append(reject.source_uri)
+        reject_cols["input_key"].append(key)
+        reject_cols["stage"].append(reject.stage)
+        reject_cols["reason"].append(reject.reason)
+        reject_cols["field"].append(reject.field)
+        reject_cols["detail"].append(reject.detail)
+        reject_cols["raw_sha256"].append(reject.raw_sha256)
+        reject_cols["occurred_at"].append(_utc(reject.occurred_at))
+        if key is None:
+            continue
+        outcomes.setdefault((reject.source_name, key), "rejected")
+        raw = raws_by_input.get((reject.source_name, key))
+        same_bytes = raw is not None and raw.sha256 == reject.raw_sha256
+        input_rows[(reject.source_name, key)] = (
+            reject.source_name,
+            key,
+            reject.source_uri,
+            raw.final_url if same_bytes and raw else None,
+            None,
+            reject.raw_sha256,
+            raw.etag if same_bytes and raw else None,
+            raw.last_modified if same_bytes and raw else None,
+            _utc(raw.read_at) if same_bytes and raw else None,
+            None,  # filled from the run's extractor version in SQL
+            "rejected",
+        )
+    # Articles override a reject of the same input (they are what was loaded).
+    for key, article in [*primaries.values(), *duplicates]:
+        input_rows[(article.source_name, key)] = (
+            article.source_name,
+            key,
+            article.source_uri,
+            article.final_url,
+            article.article_id,
+            article.raw_sha256,
+            article.etag,
+            article.last_modified,
+            _utc(article.read_at),
+            article.extractor_version,
+            outcomes[(article.source_name, key)],
+        )
+    input_cols = _columns(INPUT_SCHEMA)
+    for values in input_rows.values():
+        for name, value in zip(INPUT_SCHEMA.names, values, strict=True):
+            input_cols[name].append(value)
+
+    skipped_cols = _columns(KEY_SCHEMA)
+    for source_name, key in batch.unchanged:
+        counts["unchanged"] += 1
+        outcomes[(source_name, key)] = "unchanged"
+        skipped_cols["source_name"].append(source_name)
+        skipped_cols["input_key"].append(key)
+
+    staging = _Staging(con)
+    try:
+        staging.add("stage_raws", _raw_columns(list(new_raws.values())), RAW_SCHEMA)
+        staging.add("stage_articles", loaded_cols, ARTICLE_SCHEMA)
+        staging.add("stage_touch", touch_cols, TOUCH_SCHEMA)
+        staging.add("stage_paragraphs", paragraphs, PARAGRAPH_SCHEMA)
+        staging.add("stage_images", images, IMAGE_SCHEMA)
+        staging.add("stage_links", links, LINK_SCHEMA)
+        staging.add("stage_removed", removed, REMOVED_SCHEMA)
+        staging.add("stage_observations", observations, OBSERVATION_SCHEMA)
+        staging.add("stage_aliases", aliases, ALIAS_SCHEMA)
+        staging.add("stage_inputs", input_cols, INPUT_SCHEMA)
+        staging.add("stage_rejects", reject_cols, REJECT_SCHEMA)
+        staging.add("stage_skipped", skipped_cols, KEY_SCHEMA)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            _write_batch(con, run_id, loaded_at)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    finally:
+        staging.close()
+    return BatchResult(
+        new=counts["new"],
+        updated=counts["updated"],
+        unchanged=counts["unchanged"],
+        rejected=counts["rejected"],
+        outcomes=outcomes,
+    )
+
+
+def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetime | None) -> None:
+    """The statements of one batch, over the staged tables (the caller holds the transaction)."""
+    raw_columns = ", ".join(RAW_SCHEMA.names)
+    con.execute(
+        f"INSERT INTO raw_documents ({raw_columns}, first_run_id)"
+        f" SELECT {raw_columns}, ? FROM stage_raws WHERE sha256 NOT IN (SELECT sha256 FROM raw_documents)",
+        [run_id],
+    )
+    missing = con.execute(
+        "SELECT source_uri, raw_sha256 FROM stage_inputs WHERE article_id IS NOT NULL"
+        " AND raw_sha256 NOT IN (SELECT sha256 FROM raw_documents) LIMIT 1"
+    ).fetchone()
+    if missing:
+        raise ValueError(
+            f"the article read from {missing[0]} refers to raw document {missing[1]}, which is neither"
+            " in the batch nor archived: pass its RawDocument in LoadBatch.raws"
+        )
+
+    article_columns = ", ".join(ARTICLE_COLUMNS)
+    con.execute(
+        f"INSERT OR REPLACE INTO articles (source_id, {article_columns}, last_run_id, updated_at)"
+        f" SELECT src.source_id, {', '.join('s.' + c for c in ARTICLE_COLUMNS)}, ?, ?"
+        " FROM stage_articles s LEFT JOIN sources src ON src.name = s.source_name",
+        [run_id, loaded_at],
+    )
+    crash_point("mid_load")
+    con.execute(
+        "UPDATE articles SET last_run_id = ?, raw_sha256 = t.raw_sha256, read_at = t.read_at,"
+        " final_url = coalesce(t.final_url, articles.final_url),"
+        " view_count = coalesce(t.view_count, articles.view_count)"
+        " FROM stage_touch t WHERE articles.article_id = t.article_id",
+        [run_id],
+    )
+    for table, stage in (
+        ("article_paragraphs", "stage_paragraphs"),
+        ("article_images", "stage_images"),
+        ("article_links", "stage_links"),
+        ("boilerplate_removed", "stage_removed"),
+    ):
+        con.execute(
+            f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM stage_articles WHERE outcome = 'updated')"
+        )
+        con.execute(f"INSERT INTO {table} SELECT * FROM {stage}")
+    con.execute(
+        "INSERT INTO article_observations (article_id, run_id, observed_at, metric, value)"
+        " SELECT article_id, ?, ?, metric, value FROM stage_observations",
+        [run_id, loaded_at],
+    )
+    con.execute(
+        "INSERT INTO article_aliases (article_id, url_or_key, source_uri, first_seen_run_id)"
+        " SELECT s.article_id, s.url_or_key, s.source_uri, ? FROM stage_aliases s"
+        " WHERE NOT EXISTS (SELECT 1 FROM article_aliases a"
+        "                   WHERE a.article_id = s.article_id AND a.url_or_key = s.url_or_key)",
+        [run_id],
+    )
+    con.execute(
+        "INSERT INTO inputs (source_name, input_key, source_uri, final_url, article_id, raw_sha256, etag,"
+        " last_modified, read_at, extractor_version, last_outcome, last_run_id, first_seen_at, updated_at)"
+        " SELECT s.source_name, s.input_key, s.source_uri, s.final_url, s.article_id,"
+        # a reject whose bytes were not archived must not look loaded (doctor would flag it too)
+        " CASE WHEN s.raw_sha256 IN (SELECT sha256 FROM raw_documents) THEN s.raw_sha256 END, s.etag,"
+        " s.last_modified, s.read_at, coalesce(s.extractor_version, r.extractor_version), s.last_outcome, ?, ?, ?"
+        " FROM stage_inputs s LEFT JOIN ingest_runs r ON r.run_id = ?"
+        " ON CONFLICT (source_name, input_key) DO UPDATE SET source_uri = excluded.source_uri,"
+        " final_url = excluded.final_url, article_id = excluded.article_id, raw_sha256 = excluded.raw_sha256,"
+        " etag = excluded.etag, last_modified = excluded.last_modified, read_at = excluded.read_at,"
+        " extractor_version = excluded.extractor_version, last_outcome = excluded.last_outcome,"
+        " last_run_id = excluded.last_run_id, updated_at = excluded.updated_at",
+        [run_id, loaded_at, loaded_at, run_id],
+    )
+    # Inputs skipped before parsing (same bytes, 304): only the run and outcome move.
+    con.execute(
+        "UPDATE inputs SET last_outcome = 'unchanged', last_run_id = ?, updated_at = ?"
+        " FROM stage_skipped k WHERE inputs.source_name = k.source_name AND inputs.input_key = k.input_key",
+        [run_id, loaded_at],
+    )
+    con.execute(
+        "UPDATE articles SET last_run_id = ? WHERE article_id IN ("
+        " SELECT i.article_id FROM inputs i JOIN stage_skipped k USING (source_name, input_key)"
+        " WHERE i.article_id IS NOT NULL)",
+        [run_id],
+    )
+    con.execute(
+        "INSERT INTO rejects (run_id, source_name, source_uri, input_key, stage, reason, field, detail, raw_sha256,"
+        " occurred_at) SELECT ?, source_name, source_uri, input_key, stage, reason, field, detail, raw_sha256,"
+        " occurred_at FROM stage_rejects",
+        [run_id],
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# replay and export
+
+
+def _decompress(content: bytes, compression: str) -> bytes:
+    if compression == "zlib":
+        return zlib.decompress(content)
+    if compression == "none":
+        return content
+    raise ValueError(f"unknown raw document compression {compression!r}")
+
+
+def iter_inputs_for_replay(
+    con: duckdb.DuckDBPyConnection, *, source_name: str | None = None, batch_size: int = 500
+) -> Iterator[list[tuple[schemas.RawDocument, str]]]:
+    """Every input whose last raw document is archived, as (RawDocument, extractor version that last ran on it).
+
+    Pages by (source_name, input_key) with a fresh query each time, so the caller may load
+    between pages on the same connection. The version is "" when unknown.
+    """
+    after_source, after_key = "", ""
+    while True:
+        rows = con.execute(
+            "SELECT i.source_name, i.input_key, i.source_uri, coalesce(i.final_url, r.final_url), i.etag,"
+            " i.last_modified, coalesce(i.read_at, r.read_at), i.extractor_version, i.raw_sha256, r.content,"
+            " r.compression, r.media_type, r.declared_encoding, r.http_status, r.headers, r.timezone,"
+            " r.language_hint, r.hint_title, r.hint_published"
+            " FROM inputs i JOIN raw_documents r ON r.sha256 = i.raw_sha256"
+            " WHERE (CAST(? AS VARCHAR) IS NULL OR i.source_name = ?)"
+            "   AND (i.source_name > ? OR (i.source_name = ? AND i.input_key > ?))"
+            " ORDER BY i.source_name, i.input_key LIMIT ?",
+            [source_name, source_name, after_source, after_source, after_key, batch_size],
+        ).fetchall()
+        if not rows:
+            return
+        page: list[tuple[schemas.RawDocument, str]] = []
+        for (
+            src,
+            key,
+            uri,
+            final_url,
+            etag,
+            last_modified,
+            read_at,
+            version,
+            sha,
+            content,
+            compression,
+            media_type,
+            declared_encoding,
+            http_status,
+            headers,
+            timezone,
+            language_hint,
+            hint_title,
+            hint_published,
+        ) in rows:
+            raw = schemas.RawDocument(
+                source_name=src,
+                uri=uri,
+                key=key,
+                content=_decompress(content, compression),
+                media_type=media_type,
+                declared_encoding=declared_encoding,
+                final_url=final_url,
+                http_status=http_status,
+                headers=json.loads(headers) if headers else {},
+                etag=etag,
+                last_modified=last_modified,
+                read_at=read_at,
+                timezone=timezone,
+                language_hint=language_hint,
+                hint_title=hint_title,
+                hint_published=hint_published,
+            )
+            if raw.sha256 != sha:
+                raise ValueError(f"raw document {sha} is corrupt: its bytes hash to {raw.sha256}")
+            page.append((raw, version or ""))
+        yield page
+        after_source, after_key = rows[-1][0], rows[-1][1]
+
+
+def export_parquet(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
+    """Write one Parquet file per shared table and analyst view; returns the files written."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for relation in EXPORTED_RELATIONS:
+        target = out_dir / f"{relation}.parquet"
+        quoted = str(target).replace("'", "''")
+        con.execute(f"COPY (SELECT * FROM {relation}) TO '{quoted}' (FORMAT parquet, COMPRESSION zstd)")
+        written.append(target)
+    return written
