@@ -32,6 +32,46 @@ class FetchContext:
     http: Any = None  # adapters.http.HttpClient; created lazily by web adapters when None
     root: Path = field(default_factory=Path.cwd)  # relative source paths resolve against it
     allow_private_network: bool = False  # set by --allow-private-network (the source may allow too)
+    # Receives (source name, DiscoveryProblem) for listings discovery could not read; when None,
+    # `discover` raises DiscoveryError after yielding everything it found (see end_discovery).
+    on_discovery_problem: Callable[[str, DiscoveryProblem], None] | None = None
+
+
+@dataclass(frozen=True)
+class DiscoveryProblem:
+    """One listing (feed, sitemap, listing page, file root) that discovery could not read."""
+
+    uri: str
+    reason: str  # short code, as in FetchFailure.reason
+    transient: bool
+    detail: str = ""
+
+
+class DiscoveryError(Exception):
+    """Raised by `discover` AFTER it has yielded every item it could find, naming what it could not read.
+
+    A source with several feeds or roots keeps going past one bad listing; the caller records these.
+    """
+
+    def __init__(self, source_name: str, problems: Iterable[DiscoveryProblem]) -> None:
+        self.source_name = source_name
+        self.problems = tuple(problems)
+        listed = "; ".join(f"{p.uri}: {p.reason} {p.detail}".strip() for p in self.problems)
+        super().__init__(f"source {source_name!r}: could not discover from {listed}")
+
+    @property
+    def transient(self) -> bool:
+        return all(problem.transient for problem in self.problems)
+
+
+def end_discovery(source_name: str, problems: list[DiscoveryProblem], ctx: FetchContext) -> None:
+    """Hand the problems of one discovery to the context's callback, or raise them as DiscoveryError."""
+    if not problems:
+        return
+    if ctx.on_discovery_problem is None:
+        raise DiscoveryError(source_name, problems)
+    for problem in problems:
+        ctx.on_discovery_problem(source_name, problem)
 
 
 @runtime_checkable

@@ -1,0 +1,73 @@
+"""Read `sources.toml`: one `[[sources]]` table per source, validated into SourceConfig."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from zoneinfo import ZoneInfoNotFoundError
+
+from pydantic import ValidationError
+
+from schemas import SourceConfig
+
+DEFAULT_SOURCES_PATH = Path("sources.toml")  # relative to the project root (the working directory)
+
+
+class SourcesError(ValueError):
+    """sources.toml cannot be used; the message names the file and the entry."""
+
+
+def _describe(index: int, table: object) -> str:
+    name = table.get("name") if isinstance(table, dict) else None
+    return f"[[sources]] entry {index + 1}" + (f" ({name!r})" if isinstance(name, str) else "")
+
+
+def load_sources(path: Path = DEFAULT_SOURCES_PATH) -> list[SourceConfig]:
+    """The sources declared in `path`, in file order. Raises SourcesError naming the file and entry."""
+    try:
+        with path.open("rb") as handle:
+            document = tomllib.load(handle)
+    except FileNotFoundError:
+        raise SourcesError(f"{path}: no such file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SourcesError(f"{path}: not valid TOML: {exc}") from None
+    unknown = sorted(set(document) - {"sources"})
+    if unknown:
+        raise SourcesError(f"{path}: unknown top-level key(s) {', '.join(unknown)} (expected [[sources]] tables)")
+    tables = document.get("sources", [])
+    if not isinstance(tables, list):
+        raise SourcesError(f"{path}: 'sources' must be an array of tables ([[sources]])")
+    from adapters.base import adapter_names  # late: the registry fills as adapters are imported
+
+    known_adapters = adapter_names()
+    sources: list[SourceConfig] = []
+    seen: dict[str, int] = {}
+    for index, table in enumerate(tables):
+        where = f"{path}: {_describe(index, table)}"
+        if not isinstance(table, dict):
+            raise SourcesError(f"{where}: must be a table")
+        try:
+            source = SourceConfig.model_validate(table)
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(part) for part in error['loc']) or 'entry'}: {error['msg']}" for error in exc.errors()
+            )
+            raise SourcesError(f"{where}: {problems}") from None
+        except ZoneInfoNotFoundError as exc:  # a KeyError, which pydantic does not wrap
+            raise SourcesError(f"{where}: timezone: {exc.args[0] if exc.args else exc}") from None
+        if source.adapter not in known_adapters:
+            raise SourcesError(f"{where}: unknown adapter {source.adapter!r} (known: {', '.join(known_adapters)})")
+        if source.name in seen:
+            raise SourcesError(f"{where}: name {source.name!r} is already used by entry {seen[source.name] + 1}")
+        if source.adapter == "files" and not source.paths:
+            raise SourcesError(f"{where}: a files source needs paths")
+        if source.adapter != "files" and source.adapter in WEB_ADAPTERS and not source.urls:
+            raise SourcesError(f"{where}: a {source.adapter} source needs urls")
+        if source.adapter == "listing" and not source.link_selector:
+            raise SourcesError(f"{where}: a listing source needs link_selector")
+        seen[source.name] = index
+        sources.append(source)
+    return sources
+
+
+WEB_ADAPTERS = frozenset({"pages", "rss", "sitemap", "listing"})

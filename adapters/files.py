@@ -1,0 +1,184 @@
+"""The `files` adapter: local files and directory trees.
+
+Every regular file under a root is an input (junk included, so the run accounts for it as a
+reject). The identity key is the path relative to the root, so moving a corpus keeps its ids.
+Nothing is read from outside the configured roots: ".." and symlinks that leave a root fail.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import stat
+import zlib
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+from adapters.base import DiscoveryProblem, FetchContext, end_discovery, register
+from adapters.sniff import sniff_media_type
+from schemas import FetchFailure, FetchResult, ItemRef, RawDocument, SourceConfig
+
+MAX_FILE_BYTES = 64 * 1024 * 1024  # on disk, and again once decompressed
+# File extension -> media type; anything else is sniffed from its bytes.
+EXTENSION_MEDIA_TYPES: dict[str, str] = {
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/plain",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".xhtml": "text/html",
+    ".shtml": "text/html",
+}
+COMPRESSED_SUFFIX = ".gz"
+# options["key_root"]: keys are relative to this directory instead of the walked path (see detect.py).
+KEY_ROOT_OPTION = "key_root"
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _resolve(path_text: str, ctx: FetchContext) -> Path:
+    path = Path(path_text).expanduser()
+    return (path if path.is_absolute() else ctx.root / path).resolve()
+
+
+def _lexical(path_text: str, ctx: FetchContext) -> Path:
+    """Absolute and normalised without following symlinks ("a/../b" -> "b")."""
+    path = Path(path_text).expanduser()
+    return Path(os.path.normpath(path if path.is_absolute() else ctx.root / path))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or path.is_relative_to(root)
+
+
+def media_type_for(name: str, content: bytes) -> str:
+    suffix = PurePosixPath(name.lower()).suffix
+    return EXTENSION_MEDIA_TYPES.get(suffix) or sniff_media_type(content)
+
+
+@register("files")
+class FilesAdapter:
+    max_bytes: int = MAX_FILE_BYTES
+
+    def discover(self, source: SourceConfig, ctx: FetchContext) -> Iterator[ItemRef]:
+        problems: list[DiscoveryProblem] = []
+        key_root = source.options.get(KEY_ROOT_OPTION)
+        for root_text in source.paths:
+            lexical_root = _lexical(root_text, ctx)
+            if not os.path.lexists(lexical_root):
+                problems.append(
+                    DiscoveryProblem(
+                        uri=root_text,
+                        reason="not_found",
+                        transient=False,
+                        detail=f"no such file or directory: {lexical_root}",
+                    )
+                )
+                continue
+            prefix = ""
+            if isinstance(key_root, str):
+                prefix = _resolve(root_text, ctx).relative_to(_resolve(key_root, ctx)).as_posix()
+                prefix = "" if prefix == "." else prefix + "/"
+            if not lexical_root.is_dir():
+                key = prefix.rstrip("/") if prefix else lexical_root.name
+                yield ItemRef(source_name=source.name, uri=Path(root_text).as_posix(), key=key)
+                continue
+            real_root = lexical_root.resolve()
+            for relative in self._walk(lexical_root, real_root, PurePosixPath()):
+                yield ItemRef(
+                    source_name=source.name,
+                    uri=(Path(root_text) / relative).as_posix(),
+                    key=prefix + relative.as_posix(),
+                )
+        end_discovery(source.name, problems, ctx)
+
+    def _walk(self, directory: Path, real_root: Path, relative: PurePosixPath) -> Iterator[PurePosixPath]:
+        """Relative paths of the files under `directory`, sorted by name, hidden entries skipped."""
+        try:
+            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError:
+            return
+        for entry in entries:
+            if _is_hidden(entry.name):
+                continue
+            child = relative / entry.name
+            if entry.is_symlink():
+                target = Path(entry.path).resolve()
+                if target.is_dir() and _inside(target, real_root):
+                    continue  # its files are reached through their real path
+                yield child  # a symlinked file, or one leaving the root: fetch decides (outside_root)
+            elif entry.is_dir(follow_symlinks=False):
+                yield from self._walk(Path(entry.path), real_root, child)
+            elif entry.is_file(follow_symlinks=False):
+                yield child
+
+    def fetch(self, ref: ItemRef, source: SourceConfig, ctx: FetchContext) -> FetchResult:
+        def failure(reason: str, detail: str, transient: bool = False) -> FetchFailure:
+            return FetchFailure(
+                source_name=ref.source_name, uri=ref.uri, key=ref.key, transient=transient, reason=reason, detail=detail
+            )
+
+        located = self._locate(ref.uri, source, ctx)
+        if located is None:
+            return failure("outside_root", f"{ref.uri} is outside the source's roots")
+        try:
+            info = located.stat()
+        except FileNotFoundError:
+            return failure("not_found", f"no such file: {ref.uri}")
+        except OSError as exc:
+            return failure("unreadable", str(exc))
+        if not stat.S_ISREG(info.st_mode):
+            return failure("not_a_file", f"{ref.uri} is not a regular file")
+        if info.st_size > self.max_bytes:
+            return failure("too_large", f"{ref.uri} is {info.st_size} bytes (limit {self.max_bytes})")
+        try:
+            with located.open("rb") as handle:
+                content = handle.read(self.max_bytes + 1)
+        except OSError as exc:
+            return failure("unreadable", str(exc))
+        if len(content) > self.max_bytes:
+            return failure("too_large", f"{ref.uri} grew past {self.max_bytes} bytes")
+        name = PurePosixPath(ref.uri.lower()).name
+        if name.endswith(COMPRESSED_SUFFIX):
+            name = name.removesuffix(COMPRESSED_SUFFIX)
+            try:
+                with gzip.GzipFile(fileobj=io.BytesIO(content)) as stream:
+                    content = stream.read(self.max_bytes + 1)
+            except (OSError, EOFError, zlib.error) as exc:
+                return failure("bad_gzip", f"{ref.uri}: {exc}")
+            if len(content) > self.max_bytes:
+                return failure("too_large", f"{ref.uri} is larger than {self.max_bytes} bytes once decompressed")
+        return RawDocument(
+            source_name=ref.source_name,
+            uri=ref.uri,
+            key=ref.key,
+            content=content,
+            media_type=media_type_for(name, content),
+            read_at=ctx.clock(),
+            timezone=source.timezone,
+            language_hint=source.language,
+            hint_title=ref.hint_title,
+            hint_published=ref.hint_published,
+        )
+
+    def _locate(self, uri: str, source: SourceConfig, ctx: FetchContext) -> Path | None:
+        """The real path of `uri` if it lies inside one of the source's roots (after ".." and symlinks)."""
+        lexical = _lexical(uri, ctx)
+        roots = list(source.paths)
+        key_root = source.options.get(KEY_ROOT_OPTION)
+        if isinstance(key_root, str):
+            roots.append(key_root)
+        for root_text in roots:
+            lexical_root = _lexical(root_text, ctx)
+            if not _inside(lexical, lexical_root):
+                continue
+            real = lexical.resolve()
+            real_root = lexical_root.resolve()
+            if lexical == lexical_root:  # a root named explicitly (it may itself be a symlink)
+                return real
+            if _inside(real, real_root):
+                return real
+        return None

@@ -1,0 +1,94 @@
+"""The `pages` adapter (a list of article URLs) and the page fetch every web adapter shares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from adapters.base import DiscoveryProblem, FetchContext, register
+from adapters.http import HttpFailure, HttpResponse, http_client_for
+from adapters.sniff import sniff_media_type
+from schemas import FetchFailure, FetchResult, ItemRef, NotModified, RawDocument, SourceConfig, canonical_url
+
+
+def allows_private(source: SourceConfig, ctx: FetchContext) -> bool:
+    return ctx.allow_private_network or source.allow_private_network
+
+
+def fetch_page(ref: ItemRef, source: SourceConfig, ctx: FetchContext) -> FetchResult:
+    """GET one page (conditionally, when the warehouse holds validators) and record how it was read."""
+    client = http_client_for(ctx)
+    try:
+        response = client.get(
+            ref.uri,
+            allow_private=allows_private(source, ctx),
+            rate_limit=source.rate_limit,
+            validators=ref.validators,
+        )
+    except HttpFailure as failure:
+        return FetchFailure(
+            source_name=ref.source_name,
+            uri=ref.uri,
+            key=ref.key,
+            transient=failure.transient,
+            reason=failure.reason,
+            detail=failure.detail[:500],
+        )
+    if response.not_modified:
+        return NotModified(source_name=ref.source_name, uri=ref.uri, key=ref.key)
+    return RawDocument(
+        source_name=ref.source_name,
+        uri=ref.uri,
+        key=ref.key,
+        content=response.content,
+        media_type=response.media_type or sniff_media_type(response.content),
+        declared_encoding=response.charset,
+        final_url=response.final_url,
+        http_status=response.status,
+        headers=response.headers,
+        etag=response.header("ETag"),
+        last_modified=response.header("Last-Modified"),
+        read_at=ctx.clock(),
+        timezone=source.timezone,
+        language_hint=source.language,
+        hint_title=ref.hint_title,
+        hint_published=ref.hint_published,
+    )
+
+
+class PageFetcher:
+    """Mixin: web adapters fetch their items as pages."""
+
+    def fetch(self, ref: ItemRef, source: SourceConfig, ctx: FetchContext) -> FetchResult:
+        return fetch_page(ref, source, ctx)
+
+
+@register("pages")
+class PagesAdapter(PageFetcher):
+    """`urls` are the articles themselves."""
+
+    def discover(self, source: SourceConfig, ctx: FetchContext) -> Iterator[ItemRef]:
+        seen: set[str] = set()
+        for url in source.urls:
+            key = canonical_url(url)
+            if key not in seen:
+                seen.add(key)
+                yield ItemRef(source_name=source.name, uri=url, key=key)
+
+
+def get_listing(
+    url: str, source: SourceConfig, ctx: FetchContext, *, accept: str | None = None, max_bytes: int | None = None
+) -> HttpResponse | DiscoveryProblem:
+    """GET a feed, sitemap or listing page for discovery; a failure comes back as a DiscoveryProblem."""
+    try:
+        response = http_client_for(ctx).get(
+            url,
+            allow_private=allows_private(source, ctx),
+            rate_limit=source.rate_limit,
+            accept=accept,
+            max_bytes=max_bytes,
+        )
+    except HttpFailure as failure:
+        return DiscoveryProblem(uri=url, reason=failure.reason, transient=failure.transient, detail=failure.detail)
+    if response.not_modified:  # no validators were sent, so a 304 here is a server quirk
+        return DiscoveryProblem(uri=url, reason="http_304", transient=True, detail="unexpected 304")
+    return response

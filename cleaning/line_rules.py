@@ -1,0 +1,279 @@
+"""Boilerplate line vocabulary: which whole lines of a page are not article text, and what they say.
+
+A contributor adds a row here to teach the cleaner a new kind of boilerplate line; the engine in
+`cleaning.lines` never needs to change. Each row of LINE_RULES is (name, regex, kind, max_chars):
+
+  name       dotted rule name stored with every removal ("footer.icp", "nav.language_bar", ...)
+  regex      matched with re.search against the normalised line, case-insensitive; named groups
+             become captures (date, views, source, holder, author, editors, trail, src)
+  kind       drop      - navigation / widget line, removed
+             footer    - this line, and when it comes after the article's last paragraph, everything
+                         after it, is the site footer
+             credit    - author / editor line: parsed into people, then removed
+             meta      - date / views / source line: captured, then removed
+             image     - a lone image file name standing in for a picture
+             publisher - copyright line whose holder is the publisher (also starts the footer)
+  max_chars  lines longer than this are article text, whatever they contain
+
+The first matching row wins, so put specific rows before general ones.
+"""
+
+from __future__ import annotations
+
+# Languages offered in language-selector bars ("中文 | English", "한어Русский языкEnglish...").
+# A line made only of these (three or more) is a language bar.
+LANGUAGE_NAMES: tuple[str, ...] = (
+    "English", "中文", "简体中文", "繁體中文", "繁体中文", "简体", "繁體", "繁体", "汉语", "漢語", "Chinese",
+    "한어", "한국어", "조선어", "Korean", "日本語", "日本语", "Japanese", "Русский язык", "Русский", "Russian",
+    "Français", "French", "Deutsch", "German", "Español", "Spanish", "Português", "Portuguese", "Italiano",
+    "Italian", "Ελληνικά", "Greek", "Nederlands", "Dutch", "Polski", "Polish", "Svenska", "Swedish", "Dansk",
+    "Danish", "Norsk", "Suomi", "Suomalainen", "Finnish", "Türkçe", "Turkish", "العربية", "Arabic", "עברית",
+    "Hebrew", "हिन्दी", "Hindi", "Sanskrit", "ไทย", "Thai", "Tiếng Việt", "Vietnamese", "Bahasa Indonesia",
+    "Indonesian", "Bahasa Melayu", "Malay", "Filipino", "Latina", "Latin", "Čeština", "Magyar", "Română",
+    "Українська", "Қазақ тілі", "Монгол", "ئۇيغۇرچە", "བོད་ཡིག", "Esperanto",
+)  # fmt: skip
+
+# Lines above the title that name the site section rather than the site ("行业动态", "news").
+SECTION_WORDS: tuple[str, ...] = (
+    "行业动态", "新闻动态", "新闻中心", "新闻资讯", "通知公告", "通知通告", "公告通知", "政策法规", "政策解读",
+    "政策文件", "工作动态", "协会动态", "学会动态", "综合新闻", "图片新闻", "媒体报道", "媒体聚焦", "地方动态",
+    "国内新闻", "国际新闻", "行业资讯", "行业新闻", "时政要闻", "要闻", "要闻动态", "头条", "新闻", "资讯",
+    "动态", "公告", "通知", "专题", "热点", "信息公开", "News", "Latest News", "News Center", "Newsroom",
+    "Press Releases", "Press Release", "Press", "Industry News", "Policy", "Policies", "Announcements",
+    "Notices", "Events", "Updates", "Insights", "Headlines", "Features", "Articles",
+)  # fmt: skip
+
+# A short line above the title that names the site ("China Carbon Credit Platform", "中国建筑节能网").
+SITE_NAME_HINTS: tuple[str, ...] = (
+    "Platform", "Network", "Net", "Online", "Portal", "News", "Daily", "Times", "Post", "Weekly", "Website",
+    "Association", "Council", "Institute", "Society", "Center", "Centre", "Bureau", "Ministry", "Commission",
+    ".com", ".cn", ".org", ".net", "网", "平台", "门户", "在线", "官网", "日报", "晚报", "周刊", "报社", "协会",
+    "学会", "研究院", "中心", "政府", "委员会", "局", "厅", "部",
+)  # fmt: skip
+
+# Roles on credit lines, longest first within a language. Author roles name who wrote the piece;
+# editor roles name who edited, reviewed or proofread it; other roles (photos) are ignored.
+AUTHOR_ROLES: tuple[str, ...] = (
+    "本报记者", "本报通讯员", "特约记者", "见习记者", "记者", "通讯员", "作者", "撰稿", "撰文", "采写", "文字", "文",
+    "Written by", "Reported by", "Story by", "Words by", "Author", "Authors", "Reporter", "Reporters",
+    "Correspondent", "Staff writer", "Writer", "By",
+)  # fmt: skip
+EDITOR_ROLES: tuple[str, ...] = (
+    "责任编辑", "值班编辑", "网络编辑", "编辑", "责编", "审核", "审校", "审稿", "校对", "终审", "初审", "复审", "二审",
+    "三审", "签发", "监制", "Edited by", "Reviewed by", "Proofread by", "Editors", "Editor",
+)  # fmt: skip
+OTHER_ROLES: tuple[str, ...] = ("摄影", "图片", "摄", "图", "美编", "设计", "Photo by", "Photos by", "Photo")
+
+_CJK_NAME = r"[\u4e00-\u9fff·]{2,5}"
+_CJK_NAMES = rf"{_CJK_NAME}(?:[\s、,，/]+{_CJK_NAME})*"
+_LATIN_NAME = r"[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,3}"
+_LATIN_NAMES = rf"{_LATIN_NAME}(?:\s*(?:,|and|&)\s*{_LATIN_NAME})*"
+_DATE_LABEL = r"发布时间|发布日期|发表时间|发表日期|发文日期|成文日期|更新时间|更新日期|日期|时间"
+_VIEWS_LABEL = r"浏览量|浏览次数|浏览|阅读量|阅读数|阅读次数|阅读|点击量|点击数|点击率|点击|访问量|访问次数|人气"
+_EN_DATE_LABEL = (
+    r"Release Time|Release Date|Released|Published on|Published at|Published|Publication Date|Publish Date|"
+    r"Posted on|Posted at|Posted|Date|Updated on|Updated|Last updated|Time"
+)
+_DATEISH = (
+    r"(?:\d|ago\b|yesterday|today|just now|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
+    r"刚刚|昨天|前天|今天|上周|去年|[〇一二三四五六七八九十]+年)"
+)
+_IMAGE_EXT = r"jpe?g|png|gif|bmp|webp|svg|tiff?|heic"
+
+# (name, regex, kind, max_chars)
+LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
+    # --- metadata lines: captured, then removed -----------------------------------------------
+    (
+        "meta.publish_line",  # 发布时间:2023-11-03    浏览量:1908   /  日期：2023年11月3日 来源：新华社
+        # views and source may come in any order after the date: captured by lookaheads from the start
+        rf"^(?=(?:.*?(?:{_VIEWS_LABEL})\s*(?:次数|量)?\s*[:：]?\s*(?P<views>\d[\d,]*))?)"
+        r"(?=(?:.*?(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*(?P<source>[^\s|｜【]+))?)"
+        rf"[【\[(（]?\s*(?:{_DATE_LABEL})\s*[】\])）]?\s*[:：]?\s*(?=.{{0,3}}{_DATEISH})"
+        rf"(?P<date>.+?)(?=\s{{2,}}|\s*[|｜【]|\s*(?:{_VIEWS_LABEL}|来源|作者|编辑|字号|字体)|$)",
+        "meta",
+        160,
+    ),
+    (
+        "meta.source_line",  # 来源：重庆市住建委  /  信息来源：新华网 2023-11-03 / Source: Xinhua
+        r"^[【\[(（]?\s*(?:信息来源|文章来源|稿件来源|稿源|来源|出处|Source)\s*[】\])）]?\s*[:：]\s*"
+        r"(?P<source>[^\s|｜【]+(?:\s[A-Za-z][^\s|｜【]*)*)"
+        rf"(?:.*?(?:{_DATE_LABEL})\s*[:：]?\s*(?P<date>\S+(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?))?"
+        rf"(?:.*?(?:{_VIEWS_LABEL})\s*[:：]?\s*(?P<views>\d+))?",
+        "meta",
+        160,
+    ),
+    (
+        "meta.release_time",  # Release Time3 months ago / Published: March 3, 2024 / Posted on 2024-03-03
+        rf"^(?:{_EN_DATE_LABEL})\s*[:：-]?\s*(?=.{{0,12}}{_DATEISH})(?P<date>.+?)\s*(?:\|.*)?$",
+        "meta",
+        80,
+    ),
+    (
+        "meta.views",  # 浏览量：1908 / 阅读 1,234 / Views: 87
+        rf"^(?:{_VIEWS_LABEL}|Views?|Page views|Hits|Reads?)\s*[:：]?\s*(?P<views>[\d,]+)\s*(?:次|views?|reads?)?$",
+        "meta",
+        40,
+    ),
+    (
+        "meta.date_line",  # a line that is only a date: 2022-06-20 13:36 / 2024年8月14日 / March 3, 2024
+        r"^[【\[(（]?\s*(?P<date>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?"
+        r"(?:[T\s]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\.\d+)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
+        r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
+        r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[AP]\.?M\.?)?)?"
+        r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d{2}"
+        r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*[】\])）]?$",
+        "meta",
+        60,
+    ),
+    (
+        "meta.relative_date_line",  # a line that is only a relative date: 3天前 / 刚刚 / 2 hours ago / 昨天 14:05
+        r"^(?P<date>(?:\d{1,3}|[一二三四五六七八九十两几]{1,3})\s*(?:秒钟?|分钟|个?小时|天|周|个?星期|个月|年)前"
+        r"|刚刚|刚才|今天|昨天|前天|上周|上个月|去年|just now|today|yesterday|last week|last month|last year"
+        r"|(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+        r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)"
+        r"(?:\s+\d{1,2}:\d{2})?$",
+        "meta",
+        30,
+    ),
+    # --- credits: author / editor lines ----------------------------------------------------------
+    (
+        "credit.editor",  # 责任编辑：李四 / (责任编辑：XXX) / 编辑：王五 审核：赵六 / Edited by A and edited by B
+        r"^[【\[(（]?\s*(?:责任编辑|值班编辑|网络编辑|编辑|责编|审核|审校|审稿|校对|终审|初审|复审|二审|三审|签发|监制)"
+        r"\s*[:：|｜/]\s*\S"
+        r"|^(?:Edited by|Reviewed by|Proofread by|Editors?\s*:)\s*[A-Z]",
+        "credit",
+        80,
+    ),
+    (
+        "credit.author",  # 本报记者 张三 李四 / 记者：张三 / 作者：张三 / 文/张三 / 文 | 张三 / By Jane Doe
+        rf"^[【\[(（]?\s*(?:本报记者|本报通讯员|特约记者|见习记者|记者|通讯员|作者|撰稿|撰文|采写)\s*[:：|｜/]?\s*"
+        rf"(?P<author>{_CJK_NAMES})(?:\s*[,，;；]?\s*(?:通讯员|记者|摄影|编辑|责任编辑)\s*[:：]?\s*{_CJK_NAMES})*"
+        r"\s*[】\])）]?$"
+        rf"|^[【\[(（]?\s*文\s*[:：|｜/]\s*(?P<author2>{_CJK_NAMES})\s*[】\])）]?$"
+        rf"|^(?:By|Written by|Reported by|Story by|Words by)\s*[:：]?\s+(?P<author3>{_LATIN_NAMES})\s*(?:[,|].*)?$"
+        rf"|^(?:Author|Authors|Reporter|Reporters|Correspondent)\s*[:：]\s*(?P<author4>{_LATIN_NAMES}|{_CJK_NAMES})\s*$"
+        rf"|^(?:[A-Z][\w&'’.-]*\s+){{0,5}}(?:reporters?|correspondents?|staff writers?|journalists?)\s+"
+        rf"(?P<author5>{_LATIN_NAMES})\s*$",
+        "credit",
+        80,
+    ),
+    # --- images ------------------------------------------------------------------------------
+    (
+        "image.file",  # 111.jpg / IMG_0012.png / 图片1.jpeg
+        rf"^[\[【(（]?\s*(?P<src>[^\s/\\<>\"']{{1,80}}\.(?:{_IMAGE_EXT}))\s*[\]】)）]?$",
+        "image",
+        90,
+    ),
+    # --- navigation and page widgets -----------------------------------------------------------
+    (
+        "nav.print_close",  # 【打印本页】【关闭窗口】【字体：大 中 小】 / [打印] [关闭]
+        r"^(?:\s*[【\[]\s*(?:打印本页|打印文章|打印此页|打印|关闭窗口|关闭本页|关闭|字体|字号|收藏本页|收藏|加入收藏|"
+        r"返回顶部|返回|大|中|小|默认|保存|分享|纠错)[^】\]]*[】\]]\s*)+$"
+        r"|^字[体号]\s*[:：]\s*[大中小默认\s|]+$",
+        "drop",
+        120,
+    ),
+    (
+        "nav.prev_next",  # 上一篇：... / 下一篇：... / Previous: ... / Next article
+        r"^(?:上一篇|下一篇|上一条|下一条|上一页|下一页"
+        r"|Previous(?: article| post| story)?|Next(?: article| post| story))"
+        r"\s*(?:[:：>»].*)?$",
+        "drop",
+        150,
+    ),
+    (
+        "nav.share",  # 分享到：/ 扫一扫 / 微信公众号 / Share | Print | Tweet | Email this
+        r"^(?:分享到|分享至|分享|一键分享|扫一扫|微信扫一扫|扫描二维码|用微信扫描|手机扫码|手机阅读|微信公众号|"
+        r"关注我们|微信|微博|QQ空间)\s*[:：]?\s*(?:\S.{0,30})?$"
+        r"|^(?:(?:Share|Print|Tweet|Email|E-mail|Facebook|Twitter|X|WeChat|Weibo|LinkedIn|WhatsApp|Copy link)"
+        r"(?:\s+(?:this|on|to))?(?:\s+(?:article|page|story|post|link|Facebook|Twitter|WeChat))?\s*[:|/·,]?\s*)+$",
+        "drop",
+        60,
+    ),
+    (
+        "nav.back_to_top",
+        r"^(?:返回顶部|回到顶部|返回首页|返回列表|返回上一页"
+        r"|TOP|Back to top|Go to top|Return to top)\s*[↑^]?$",
+        "drop",
+        20,
+    ),
+    (
+        "nav.breadcrumb",  # 首页 > 新闻 > 行业动态 / 当前位置：首页 » 通知公告 / Home > News
+        r"^(?:(?:当前位置|您的位置|您现在的位置|现在位置|所在位置|位置|You are here)\s*[:：]?\s*)?"
+        r"(?:首页|主页|网站首页|Home)\s*(?:[>»›＞→/]|&gt;)\s*(?P<trail>.*)$"
+        r"|^(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]\s*(?P<trail2>.*)$",
+        "drop",
+        120,
+    ),
+    (
+        "nav.language_bar",  # built from LANGUAGE_NAMES by the engine: the placeholder is replaced
+        "{language_bar}",
+        "drop",
+        400,
+    ),
+    (
+        "nav.report_feedback",
+        r"^(?:Report\s*/\s*Feedback|Feedback\s*/\s*Report|Report|Feedback|Report an error|Corrections?|纠错|我要纠错|"
+        r"举报|意见反馈|信息纠错|Comments?\s*\(\d*\))$",
+        "drop",
+        30,
+    ),
+    (
+        "nav.menu",  # a line of short menu entries: 首页 | 关于我们 | 新闻中心 | 联系我们
+        r"^(?:首页|网站首页|Home)(?:\s*[|｜·/]\s*\S{1,8}){2,}$|^(?:\S{1,8}\s*[|｜]\s*){3,}\S{1,8}$",
+        "drop",
+        120,
+    ),
+    # --- footers -----------------------------------------------------------------------------
+    (
+        "footer.related",  # 相关阅读 / 相关新闻 / Related articles: everything after is a link list
+        r"^[【\[]?\s*(?:相关阅读|相关新闻|相关文章|相关链接|相关报道|延伸阅读|推荐阅读|猜你喜欢|热门文章|热点推荐|"
+        r"Related (?:articles|news|stories|posts|content|links|reading)|Read more|More news|More stories|"
+        r"You may also like|Recommended)\s*[】\]]?\s*[:：]?$",
+        "footer",
+        40,
+    ),
+    (
+        "footer.copyright",  # CopyRight © 2024 重庆市绿色建筑与建筑产业化协会 版权所有 / Copyright © 2024 Xinhua.
+        r"^(?:Copyright|©|\(c\))\s*(?:©|\(c\))?\s*(?:(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?)?\s*[,，]?\s*"
+        r"(?P<holder>[^|｜©]+?)\s*[.。,，]?\s*(?:版权所有|All rights reserved\.?|保留所有权利|,?\s*Ltd\.)?"
+        r"\s*(?:(?:\s{2,}|[|｜]|\s+(?=备案|ICP|技术支持|地址|电话)).*)?$"
+        r"|^(?:版权所有|主办单位及版权所有)\s*[:：©]?\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*)?(?P<holder2>[^\s|｜©]+)"
+        r"|^(?P<holder3>[^\s|｜©]+?)\s*(?:版权所有|All rights reserved)"
+        r"|All rights reserved|版权所有|未经授权.{0,10}(?:转载|复制)|不得转载",
+        "publisher",
+        200,
+    ),
+    (
+        "footer.icp",  # 备案号:渝ICP备14007730号-1 渝公网安备50011202500489号 / 京ICP证030173号
+        r"ICP\s*[备证]|ICP\s*(?:license|备案)|备案号|备案编号|网站备案|公网安备|网安备|增值电信业务经营许可证",
+        "footer",
+        200,
+    ),
+    (
+        "footer.site_info",  # 技术支持：维尔斯科技 / 主办单位：... / 网站标识码 / Powered by
+        r"^(?:技术支持|主办单位|主办|承办单位|承办|协办单位|协办|主管单位|主管|运营维护|网站维护|维护单位|建设维护|"
+        r"网站建设|网站设计|制作单位)\s*[:：]"
+        r"|网站标识码|^(?:Powered by|Designed by|Site by|Hosted by)\b",
+        "footer",
+        200,
+    ),
+    (
+        "footer.contact",  # 地址:... 联系电话:... / 电话 / 传真 / 邮编 / Email: / Tel:
+        r"^(?:地址|通讯地址|联系地址|单位地址|办公地址|联系电话|电话|咨询电话|服务热线|热线|传真|邮编|邮政编码|"
+        r"联系邮箱|电子邮箱|邮箱|投稿邮箱|联系我们|联系人|E-?mail|Tel|Telephone|Fax|Phone|Address|Contact us|Zip)"
+        r"\s*[:：](?!.*[。.]$)",  # a contact sentence ending in a full stop belongs to the article
+        "footer",
+        200,
+    ),
+    (
+        "footer.qr_follow",  # 扫码关注公众号 / 关注官方微信 / Follow us on WeChat
+        r"^(?:扫码关注|扫一扫关注|扫描关注|长按(?:识别)?二维码|关注(?:我们的|官方)?(?:微信)?公众号|关注官方微信|"
+        r"官方微信|官方微博|微信二维码|Follow us(?: on \w+)?|Scan (?:the )?QR code)",
+        "footer",
+        40,
+    ),
+)
+
+# Lines longer than this are article text, whatever rule they resemble.
+MAX_RULE_LINE_CHARS = 400

@@ -1,0 +1,320 @@
+"""The plain-text cleaning path: crawled text (one paragraph a line, page boilerplate still in it)
+-> ExtractedArticle.
+
+The document is read as three zones. The header runs up to the first real sentence: section
+labels, the site name, the title and metadata lines live there. The body runs from the first real
+sentence to the last one: boilerplate lines inside it (image placeholders, credits, widgets) are
+removed by the shared line rules, and a footer rule after the last paragraph cuts the rest. What
+comes after the last sentence is trailing boilerplate. Every removed line is recorded with its rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cleaning import line_rules as vocabulary
+from cleaning.dates import ParsedDate, find_date, infer_date_from_text, parse_date
+from cleaning.errors import ExtractionError
+from cleaning.language import detect_language
+from cleaning.lines import LineMatch, classify_line, parse_credits
+from cleaning.normalize import cjk_ratio, fold_spaces, normalize_text
+from cleaning.version import EXTRACTOR_VERSION
+from schemas import ExtractedArticle, Image, Paragraph, RawDocument, RemovedBlock
+
+# Sentence ends, after any closing quotes or brackets.
+_TERMINAL = "。！？!?.…"
+_CLOSERS = "\"'”’」』）)】]》"
+_INNER_SENTENCE_END = re.compile(r"[。！？!?](?=.)|\.(?=\s+[A-Z\"“])")
+# A line without a closing mark still counts as prose when it is this long and has a sentence end inside.
+LONG_PROSE_CHARS = 120
+# A footer line starts the page footer only when no paragraph of at least this length follows it.
+SUBSTANTIAL_CHARS_LATIN = 80
+SUBSTANTIAL_CHARS_CJK = 30
+# Subheadings: short, no closing punctuation, no trailing comma/colon.
+MAX_HEADING_CHARS_LATIN = 200
+MAX_HEADING_CHARS_CJK = 60
+_NOT_HEADING_ENDINGS = ",，;；:：、-—"
+# A line above the first sentence ending like this addresses the reader ("各有关单位：") and is body.
+_LEAD_IN_ENDINGS = ":："
+# Titles: an explicit title line is at most this long; a derived one is trimmed to this.
+MAX_TITLE_LINE_CHARS = 300
+MIN_TITLE_CHARS = 4
+MAX_DERIVED_TITLE_CHARS = 150
+MAX_SITE_NAME_CHARS = 60
+# Less body text than this is not an article (a list page, an error page).
+MIN_BODY_CHARS = 20
+# How many leading paragraphs may state the date when no labelled date is found.
+LEAD_PARAGRAPHS_FOR_DATE = 2
+# Hard-wrapped English: a line at least this long that stops mid-sentence continues on the next.
+MIN_WRAPPED_LINE_CHARS = 50
+
+_SECTION_WORDS = frozenset(w.casefold() for w in vocabulary.SECTION_WORDS)
+_FIRST_SENTENCE = re.compile(r"^(.+?(?:[。！？!?]|\.(?=\s+[A-Z\"“]|$)))")
+
+
+@dataclass
+class _Line:
+    text: str  # normalised (layout spaces around CJK removed)
+    folded: str  # spaces folded only: keeps "张三 李四" apart for credit parsing
+    match: LineMatch | None
+
+
+@dataclass
+class _Collected:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    removed: list[RemovedBlock] = field(default_factory=list)
+    meta_lines: list[str] = field(default_factory=list)
+    views: list[int] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    holders: list[str] = field(default_factory=list)
+    breadcrumb_sections: list[str] = field(default_factory=list)
+    author: str | None = None
+    editors: list[str] = field(default_factory=list)
+
+    def remove(self, text: str, rule: str) -> None:
+        self.removed.append(RemovedBlock(position=len(self.removed), rule=rule, text=text))
+
+    def add_paragraph(self, text: str, *, heading: bool) -> None:
+        self.paragraphs.append(
+            Paragraph(
+                position=len(self.paragraphs),
+                kind="heading" if heading else "paragraph",
+                level=2 if heading else None,
+                text=text,
+            )
+        )
+
+
+def _split_lines(text: str) -> list[_Line]:
+    """Non-empty lines, normalised; hard-wrapped English lines joined back into paragraphs."""
+    joined: list[str] = []
+    previous_blank = True
+    for raw_line in text.splitlines():
+        folded = fold_spaces(raw_line)
+        if not folded:
+            previous_blank = True
+            continue
+        if joined and not previous_blank and _continues(joined[-1], folded):
+            joined[-1] = joined[-1] + ("" if joined[-1].endswith("-") else " ") + folded
+        else:
+            joined.append(folded)
+        previous_blank = False
+    lines = []
+    for folded in joined:
+        normalised = normalize_text(folded)
+        if normalised:
+            lines.append(_Line(text=normalised, folded=folded, match=classify_line(folded)))
+    return lines
+
+
+def _continues(previous: str, line: str) -> bool:
+    return (
+        len(previous) >= MIN_WRAPPED_LINE_CHARS
+        and previous[-1] not in _TERMINAL + _CLOSERS
+        and (previous[-1].isalpha() or previous[-1] in ",;-")
+        and line[0].islower()
+    )
+
+
+def _is_sentence(text: str) -> bool:
+    """Does the line read as prose (as opposed to a title, label or heading)?"""
+    stripped = text.rstrip(_CLOSERS + " ")
+    if stripped and stripped[-1] in _TERMINAL:
+        return True
+    return len(text) >= LONG_PROSE_CHARS and _INNER_SENTENCE_END.search(text) is not None
+
+
+def _is_substantial(text: str) -> bool:
+    """A sentence long enough that a footer rule above it cannot be the start of the page footer."""
+    limit = SUBSTANTIAL_CHARS_CJK if cjk_ratio(text) > 0.5 else SUBSTANTIAL_CHARS_LATIN
+    return _is_sentence(text) and len(text) >= limit
+
+
+def _is_heading(text: str) -> bool:
+    limit = MAX_HEADING_CHARS_CJK if cjk_ratio(text) > 0.5 else MAX_HEADING_CHARS_LATIN
+    return not _is_sentence(text) and len(text) <= limit and text[-1] not in _NOT_HEADING_ENDINGS
+
+
+def _is_section_word(text: str) -> bool:
+    return text.strip(" :：|｜>»·-—").casefold() in _SECTION_WORDS
+
+
+def _is_site_name(text: str) -> bool:
+    if len(text) > MAX_SITE_NAME_CHARS or _is_sentence(text):
+        return False
+    lowered = text.casefold()
+    return any(hint.casefold() in lowered for hint in vocabulary.SITE_NAME_HINTS)
+
+
+def _absorb(line: _Line, collected: _Collected, rule: str | None = None) -> None:
+    """Record a boilerplate line: keep what it says (date, views, people, images), then remove it."""
+    match = line.match
+    if match is not None:
+        captures = match.captures
+        kind = match.rule.kind
+        if kind == "meta":
+            collected.meta_lines.append(line.text)
+            if "views" in captures:
+                collected.views.append(int(captures["views"].replace(",", "")))
+            if "source" in captures:
+                collected.sources.append(captures["source"])
+        elif kind == "credit":
+            author, editors = parse_credits(line.folded)
+            if author and collected.author is None:
+                collected.author = author
+            collected.editors.extend(e for e in editors if e not in collected.editors)
+        elif kind == "publisher" and "holder" in captures:
+            collected.holders.append(captures["holder"])
+        elif kind == "image" and "src" in captures:
+            position = max(len(collected.paragraphs) - 1, 0)
+            collected.images.append(Image(position=position, src=captures["src"]))
+        if "trail" in captures:
+            crumbs = [c.strip() for c in re.split(r"[>»›＞→/|]|&gt;", captures["trail"]) if c.strip()]
+            if crumbs:
+                collected.breadcrumb_sections.append(crumbs[-1])
+    # The removed text is the line as it was (spaces folded only), not the normalised form.
+    collected.remove(line.folded, rule or (match.rule.name if match else "body.unknown"))
+
+
+def _read_header(lines: list[_Line], collected: _Collected) -> tuple[str | None, str | None, str | None]:
+    """(title, section, site_name) from the lines above the first sentence; removes them all."""
+    plain = [i for i, line in enumerate(lines) if line.match is None]
+    counts: dict[str, int] = {}
+    for i in plain:
+        counts[lines[i].text.casefold()] = counts.get(lines[i].text.casefold(), 0) + 1
+    sections = {i for i in plain if _is_section_word(lines[i].text) or counts[lines[i].text.casefold()] > 1}
+    lead_ins = {i for i in plain if i not in sections and lines[i].text[-1] in _LEAD_IN_ENDINGS}
+    candidates = [
+        i
+        for i in plain
+        if i not in sections and i not in lead_ins and MIN_TITLE_CHARS <= len(lines[i].text) <= MAX_TITLE_LINE_CHARS
+    ]
+    first_meta = next(
+        (i for i, line in enumerate(lines) if line.match is not None and line.match.rule.kind == "meta"), None
+    )
+    title_index: int | None = None
+    if candidates:
+        before_meta = [i for i in candidates if first_meta is None or i < first_meta]
+        title_index = before_meta[-1] if before_meta else candidates[-1]
+    section = lines[min(sections)].text if sections else None
+    site_name: str | None = None
+    for i, line in enumerate(lines):
+        if line.match is not None:
+            _absorb(line, collected)
+        elif i in sections:
+            collected.remove(line.text, "header.section")
+        elif i == title_index:
+            continue  # the title is kept, as the title
+        elif i in lead_ins:
+            collected.add_paragraph(line.text, heading=False)  # "各有关单位：" opens the body
+        elif title_index is not None and i < title_index and site_name is None and _is_site_name(line.text):
+            site_name = line.text
+            collected.remove(line.folded, "header.site_name")
+        else:
+            collected.remove(line.folded, "header.extra")
+    title = lines[title_index].text if title_index is not None else None
+    return title, section, site_name
+
+
+def _read_body(lines: list[_Line], collected: _Collected, *, title: str | None, section: str | None) -> None:
+    """Paragraphs, headings and images from the first sentence on; boilerplate removed with its rule."""
+    substantial = [i for i, line in enumerate(lines) if line.match is None and _is_substantial(line.text)]
+    last_substantial = substantial[-1] if substantial else -1
+    footer_from = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if i > last_substantial and line.match is not None and line.match.rule.kind in ("footer", "publisher")
+        ),
+        len(lines),
+    )
+    sentences = [i for i, line in enumerate(lines[:footer_from]) if line.match is None and _is_sentence(line.text)]
+    last_sentence = sentences[-1] if sentences else -1
+    for i, line in enumerate(lines):
+        if i >= footer_from:
+            _absorb(line, collected, rule=None if line.match else "footer.tail")
+        elif line.match is not None:
+            _absorb(line, collected)
+        elif i > last_sentence:
+            _absorb(line, collected, rule="body.trailing")
+        elif title is not None and line.text == title:
+            _absorb(line, collected, rule="header.title_repeat")
+        elif section is not None and line.text.casefold() == section.casefold():
+            _absorb(line, collected, rule="header.section")
+        else:
+            collected.add_paragraph(line.text, heading=_is_heading(line.text))
+
+
+def _derive_title(paragraphs: list[Paragraph]) -> str:
+    """A title from the first sentence of the first paragraph, trimmed at a word or clause boundary."""
+    first = next((p.text for p in paragraphs if p.kind == "paragraph"), paragraphs[0].text)
+    match = _FIRST_SENTENCE.match(first)
+    sentence = (match.group(1) if match else first).rstrip("。.！!？? ")
+    if len(sentence) <= MAX_DERIVED_TITLE_CHARS:
+        return sentence
+    cut = sentence[:MAX_DERIVED_TITLE_CHARS]
+    boundary = max(cut.rfind(mark) for mark in (" ", "，", ",", "、", "；"))
+    if boundary > MAX_DERIVED_TITLE_CHARS // 2:
+        cut = cut[:boundary]
+    return cut.rstrip(" ,，、；;:：") + "…"
+
+
+def _publish_date(collected: _Collected, raw: RawDocument) -> ParsedDate | None:
+    reference, tz = raw.read_at, raw.timezone
+    if collected.meta_lines:
+        found = find_date("\n".join(collected.meta_lines), reference=reference, tz=tz)
+        if found is not None:
+            return found
+    if raw.hint_published:
+        hinted = parse_date(raw.hint_published, reference=reference, tz=tz, source="feed")
+        if hinted is not None:
+            return hinted
+    lead = [p.text for p in collected.paragraphs if p.kind == "paragraph"][:LEAD_PARAGRAPHS_FOR_DATE]
+    return infer_date_from_text("\n".join(lead), reference=reference, tz=tz)
+
+
+def extract_text(text: str, raw: RawDocument) -> ExtractedArticle:
+    """Clean a plain-text document into an article. Raises ExtractionError("empty" | "not_article")."""
+    lines = _split_lines(text)
+    if not lines:
+        raise ExtractionError("empty", "the text has no visible characters")
+    body_start = next((i for i, line in enumerate(lines) if line.match is None and _is_sentence(line.text)), None)
+    if body_start is None:
+        raise ExtractionError("not_article", "no line of the text reads as a sentence")
+
+    collected = _Collected()
+    title, section, site_name = _read_header(lines[:body_start], collected)
+    _read_body(lines[body_start:], collected, title=title, section=section)
+    body_chars = sum(len(p.text) for p in collected.paragraphs)
+    if body_chars < MIN_BODY_CHARS:
+        raise ExtractionError("not_article", f"only {body_chars} characters of body text")
+
+    title_source = "first_line"
+    if title is None:
+        title, title_source = _derive_title(collected.paragraphs), "derived"
+    if section is None and collected.breadcrumb_sections:
+        section = collected.breadcrumb_sections[0]
+    published = _publish_date(collected, raw)
+    body_text = "\n\n".join(p.text for p in collected.paragraphs)
+    return ExtractedArticle(
+        title=title,
+        title_source=title_source,
+        published_at=published.value if published else None,
+        date_precision=published.precision if published else None,
+        date_text=published.text if published else None,
+        date_source=published.source if published else None,
+        language=detect_language(body_text) or raw.language_hint,
+        author=collected.author,
+        editors=tuple(collected.editors),
+        publisher=(collected.sources or collected.holders or [None])[0],
+        site_name=site_name,
+        section=section,
+        view_count=collected.views[0] if collected.views else None,
+        paragraphs=tuple(collected.paragraphs),
+        images=tuple(collected.images),
+        removed=tuple(collected.removed),
+        extractor="text",
+        extractor_version=EXTRACTOR_VERSION,
+    )
