@@ -168,15 +168,19 @@ def render_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
         writer.writerow(columns)
         writer.writerows([[_jsonable(v) for v in row] for row in rows])
         return buffer.getvalue().rstrip("\n")
+    from rich.cells import cell_len
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(*columns, show_lines=False, box=None, header_style="bold")
-    for row in rows:
-        table.add_row(*["" if v is None else str(_jsonable(v)) for v in row])
-    console = Console(file=io.StringIO(), width=max(80, min(240, sum(len(c) for c in columns) * 4)), record=True)
+    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max([cell_len(c), *(cell_len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
+    table = Table(*columns, box=None, header_style="bold", pad_edge=False)
+    for row in cells:
+        table.add_row(*row)
+    # As wide as the data: a terminal scrolls or a pager wraps; the table itself never does.
+    console = Console(file=io.StringIO(), width=sum(widths) + 2 * len(widths) + 1, record=True, color_system=None)
     console.print(table)
-    return console.export_text().rstrip("\n")
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines())
 
 
 @app.command()
