@@ -47,11 +47,7 @@ def attach_validators(refs: Sequence[ItemRef], state: dict[str, Validators]) -> 
 
 def is_unchanged(raw: RawDocument, loaded: Validators | None) -> bool:
     """Same bytes, read by the same extractor version, as what the warehouse loaded."""
-    return (
-        loaded is not None
-        and loaded.raw_sha256 == raw.sha256
-        and loaded.extractor_version == EXTRACTOR_VERSION
-    )
+    return loaded is not None and loaded.raw_sha256 == raw.sha256 and loaded.extractor_version == EXTRACTOR_VERSION
 
 
 def fetch_batch(

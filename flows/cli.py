@@ -76,7 +76,9 @@ def _resolve_sources(targets: list[str], sources_path: Path, only: list[str], al
 
 @app.command()
 def ingest(
-    targets: Annotated[list[str] | None, typer.Argument(help="Files, directories or URLs (feed, sitemap, page).")] = None,
+    targets: Annotated[
+        list[str] | None, typer.Argument(help="Files, directories or URLs (feed, sitemap, page).")
+    ] = None,
     db: DbOption = DEFAULT_DB,
     sources_file: SourcesOption = DEFAULT_SOURCES,
     source: Annotated[list[str] | None, typer.Option("--source", help="Only these configured sources.")] = None,
@@ -161,7 +163,9 @@ def _jsonable(value: Any) -> Any:
 def render_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
     """Format a result set as an aligned table, CSV or JSON (one object per row)."""
     if fmt == "json":
-        return json.dumps([dict(zip(columns, map(_jsonable, row), strict=True)) for row in rows], ensure_ascii=False, indent=2)
+        return json.dumps(
+            [dict(zip(columns, map(_jsonable, row), strict=True)) for row in rows], ensure_ascii=False, indent=2
+        )
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)

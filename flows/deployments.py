@@ -12,6 +12,7 @@ from flows.ingest import IngestParams, ingest
 from schemas import SourceConfig
 
 DEPLOYMENT_PREFIX = "ingest-"
+ONE_RUN_AT_A_TIME = ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW)
 
 
 def deployment_name(source: SourceConfig) -> str:
@@ -35,7 +36,9 @@ def build_deployments(
                 name=deployment_name(source),
                 cron=source.schedule,
                 parameters={"params": parameters.model_dump(mode="json")},
-                concurrency_limit=ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW),
+                concurrency_limit=ConcurrencyLimitConfig(
+                    limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW
+                ),
                 tags=["greenwire", f"source:{source.name}"],
                 description=f"Ingest source {source.name!r} ({source.adapter}) into {db_path}",
                 entrypoint_type=EntrypointType.MODULE_PATH,

@@ -31,8 +31,8 @@ from adapters.base import FetchContext, utc_now
 from cleaning.version import EXTRACTOR_VERSION
 from flows import progress
 from flows.batch import FetchedBatch, attach_validators, chunked, extract_many, fetch_batch
-from warehouse.crashpoints import crash_point
 from schemas import Article, Reject, RunCounts, RunSummary, SiteRules, SourceConfig
+from warehouse.crashpoints import crash_point
 from warehouse.loader import (
     BatchResult,
     LoadBatch,
@@ -226,7 +226,12 @@ def summary_markdown(summary: RunSummary, tallies: dict[str, SourceTally]) -> st
 
 
 def _summarise(
-    run_id: str, params: IngestParams, started: datetime, tallies: dict[str, SourceTally], status: str, message: str | None
+    run_id: str,
+    params: IngestParams,
+    started: datetime,
+    tallies: dict[str, SourceTally],
+    status: str,
+    message: str | None,
 ) -> RunSummary:
     total: Counter[str] = Counter()
     reasons: Counter[str] = Counter()

@@ -48,7 +48,7 @@ def reuse_running_server(probe_timeout: float = 0.3) -> str | None:
     import urllib.request
 
     try:
-        with urllib.request.urlopen(f"{url}/health", timeout=probe_timeout) as response:  # noqa: S310 - local URL
+        with urllib.request.urlopen(f"{url}/health", timeout=probe_timeout) as response:
             healthy = response.status == 200
     except (urllib.error.URLError, OSError, ValueError):
         return None

@@ -36,7 +36,10 @@ def test_seeds_load_with_expected_metadata_and_rerun_is_unchanged(tmp_path: Path
     first = run_ingest(sources=[_seeds_source(corpus)], db_path=str(db), workers=1)
     assert (first.counts.discovered, first.counts.new, first.counts.rejected) == (5, 5, 0)
 
-    rows = _rows(db, "select source_uri, title, strftime(published_at, '%Y-%m-%d %H:%M'), language from articles order by source_uri")
+    rows = _rows(
+        db,
+        "select source_uri, title, strftime(published_at, '%Y-%m-%d %H:%M'), language from articles order by source_uri",
+    )
     titles = {Path(uri).name[:3]: (title, published, lang) for uri, title, published, lang in rows}
     assert titles["000"] == ("Dalian has Built 23Million Square Meters of Green Buildings", "2022-06-20 13:36", "en")
     assert titles["001"] == ("西部地区建筑绿色低碳发展协调推进行动在成都启动", "2023-11-03 00:00", "zh")
@@ -44,15 +47,29 @@ def test_seeds_load_with_expected_metadata_and_rerun_is_unchanged(tmp_path: Path
     assert titles["003"][1:] == ("2023-11-01 00:00", "en")
     assert titles["004"][1:] == ("2024-08-14 00:00", "en")
 
-    (section, views, publisher) = _rows(db, "select section, view_count, publisher from articles where source_uri like '%001_%'")[0]
+    (section, views, publisher) = _rows(
+        db, "select section, view_count, publisher from articles where source_uri like '%001_%'"
+    )[0]
     assert (section, views, publisher) == ("行业动态", 1908, "重庆市绿色建筑与建筑产业化协会")
-    images = _rows(db, "select src from article_images join articles using (article_id) where source_uri like '%001_%' order by position, src")
+    images = _rows(
+        db,
+        "select src from article_images join articles using (article_id) where source_uri like '%001_%' order by position, src",
+    )
     assert [src for (src,) in images] == ["111.jpg", "112.jpg", "113.jpg", "114.jpg", "115.jpg"]
     (author, editors) = _rows(db, "select author, editors from articles where source_uri like '%004_%'")[0]
     assert (author, list(editors)) == ("Zhang Lu", ["Liu Mengjie", "Fu Chunyin"])
 
     bodies = [body for (body,) in _rows(db, "select body_text from articles")]
-    for leftover in ("浏览量", "111.jpg", "CopyRight", "备案号", "扫码关注公众号", "Report/Feedback", "Release Time", "Русский"):
+    for leftover in (
+        "浏览量",
+        "111.jpg",
+        "CopyRight",
+        "备案号",
+        "扫码关注公众号",
+        "Report/Feedback",
+        "Release Time",
+        "Русский",
+    ):
         assert not any(leftover in body for body in bodies), leftover
     assert _rows(db, "select count(*) from boilerplate_removed")[0][0] >= 10
 
@@ -69,11 +86,15 @@ def test_changed_file_updates_article_in_place_and_keeps_old_raw(tmp_path: Path,
     target = next(corpus.glob("000_*.txt"))
     (before_id,) = _rows(db, f"select article_id from articles where source_uri like '%{target.name}'")[0]
 
-    target.write_text(target.read_text(encoding="utf-8") + "\nA new closing sentence was added today.\n", encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8") + "\nA new closing sentence was added today.\n", encoding="utf-8"
+    )
     summary = run_ingest(sources=[_seeds_source(corpus)], db_path=str(db), workers=1)
 
     assert (summary.counts.updated, summary.counts.unchanged) == (1, 4)
-    (after_id, body) = _rows(db, f"select article_id, body_text from articles where source_uri like '%{target.name}'")[0]
+    (after_id, body) = _rows(db, f"select article_id, body_text from articles where source_uri like '%{target.name}'")[
+        0
+    ]
     assert after_id == before_id
     assert body.endswith("A new closing sentence was added today.")
     assert _rows(db, "select count(*) from raw_documents")[0][0] == 6

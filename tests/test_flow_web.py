@@ -61,21 +61,30 @@ def feed_site(httpserver: HTTPServer) -> HTTPServer:
     base = httpserver.url_for("").rstrip("/")
     _serve_conditional(httpserver, "/feed.xml", _with_base("feed_rss.xml", base), "application/rss+xml")
     _serve_conditional(
-        httpserver, "/2024/02/20/green-building-floor-area", (WEB / "en_news_article.html").read_bytes(),
+        httpserver,
+        "/2024/02/20/green-building-floor-area",
+        (WEB / "en_news_article.html").read_bytes(),
         "text/html; charset=utf-8",
     )
     _serve_conditional(
         httpserver,
         "/2024/02/18/ultra-low-energy",
-        _synthetic("推动超低能耗建筑规模化发展", "2024-02-18T10:00:00+08:00",
-                   "住房和城乡建设部近日印发通知，要求各地加快推动超低能耗建筑规模化发展，提升新建建筑节能水平。", "zh"),
+        _synthetic(
+            "推动超低能耗建筑规模化发展",
+            "2024-02-18T10:00:00+08:00",
+            "住房和城乡建设部近日印发通知，要求各地加快推动超低能耗建筑规模化发展，提升新建建筑节能水平。",
+            "zh",
+        ),
         "text/html; charset=utf-8",
     )
     _serve_conditional(
         httpserver,
         "/2024/01/heat-pumps",
-        _synthetic("Heat pumps spread in northern China", "2024-01-15T09:00:00+08:00",
-                   "Air-source heat pumps are replacing coal boilers across Hebei and Shanxi this winter."),
+        _synthetic(
+            "Heat pumps spread in northern China",
+            "2024-01-15T09:00:00+08:00",
+            "Air-source heat pumps are replacing coal boilers across Hebei and Shanxi this winter.",
+        ),
         "text/html; charset=utf-8",
     )
     httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n")
@@ -116,8 +125,12 @@ def test_sitemap_index_loads_articles_and_canonical_merges_two_urls(
 ) -> None:
     base = httpserver.url_for("").rstrip("/")
     httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nDisallow:\n")
-    httpserver.expect_request("/sitemap.xml").respond_with_data(_with_base("sitemap_index.xml", base), content_type="application/xml")
-    httpserver.expect_request("/sitemap-news.xml").respond_with_data(_with_base("sitemap_news.xml", base), content_type="application/xml")
+    httpserver.expect_request("/sitemap.xml").respond_with_data(
+        _with_base("sitemap_index.xml", base), content_type="application/xml"
+    )
+    httpserver.expect_request("/sitemap-news.xml").respond_with_data(
+        _with_base("sitemap_news.xml", base), content_type="application/xml"
+    )
     httpserver.expect_request("/sitemap-policy.xml.gz").respond_with_data(
         _with_base("sitemap_policy.xml.gz", base), content_type="application/gzip"
     )
@@ -128,7 +141,9 @@ def test_sitemap_index_loads_articles_and_canonical_merges_two_urls(
         (WEB / "zh_association_news_gb2312.html").read_bytes(), content_type="text/html"
     )
     db = tmp_path / "w.duckdb"
-    result = run_cli(["ingest", httpserver.url_for("/sitemap.xml"), "--db", str(db), "--allow-private-network"], env=cli_env)
+    result = run_cli(
+        ["ingest", httpserver.url_for("/sitemap.xml"), "--db", str(db), "--allow-private-network"], env=cli_env
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     with duckdb.connect(str(db), read_only=True) as con:
         con.execute("SET TimeZone='Asia/Shanghai'")
@@ -149,7 +164,12 @@ def test_sitemap_index_loads_articles_and_canonical_merges_two_urls(
 
 
 def test_directory_of_saved_pages_and_replay_without_network(
-    tmp_path: Path, httpserver: HTTPServer, cli_env: dict, run_cli, monkeypatch: pytest.MonkeyPatch, prefect_harness: None
+    tmp_path: Path,
+    httpserver: HTTPServer,
+    cli_env: dict,
+    run_cli,
+    monkeypatch: pytest.MonkeyPatch,
+    prefect_harness: None,
 ) -> None:
     saved = tmp_path / "saved"
     saved.mkdir()
@@ -159,11 +179,13 @@ def test_directory_of_saved_pages_and_replay_without_network(
     result = run_cli(["ingest", str(saved), "--db", str(db)], env=cli_env)
     assert result.returncode == 0, result.stderr[-2000:]
     titles = sorted(t for (t,) in _articles(db))
-    assert titles == sorted([
-        "China's Green Building Floor Area Tops 10 Billion Square Meters",
-        "关于推动城乡建设绿色发展的实施意见",
-        "协会组织召开绿色建筑评价标准宣贯培训会",
-    ])
+    assert titles == sorted(
+        [
+            "China's Green Building Floor Area Tops 10 Billion Square Meters",
+            "关于推动城乡建设绿色发展的实施意见",
+            "协会组织召开绿色建筑评价标准宣贯培训会",
+        ]
+    )
 
     # A cleaning change (simulated: every body gains a marker paragraph), then replay: no fetching.
     import flows.batch as batch

@@ -16,7 +16,6 @@ import duckdb
 import pytest
 from pytest_httpserver import HTTPServer
 
-
 pytestmark = pytest.mark.slow
 
 
@@ -37,7 +36,9 @@ def corpus(tmp_path: Path, seeds_dir: Path) -> Path:
 
 
 @pytest.mark.parametrize("point", ["after_fetch", "after_extract", "before_load", "mid_load", "after_load"])
-def test_kill_at_any_stage_then_rerun_loses_nothing(tmp_path: Path, corpus: Path, cli_env: dict, run_cli, point: str) -> None:
+def test_kill_at_any_stage_then_rerun_loses_nothing(
+    tmp_path: Path, corpus: Path, cli_env: dict, run_cli, point: str
+) -> None:
     db = tmp_path / "w.duckdb"
     crashed = run_cli(
         ["ingest", str(corpus), "--db", str(db), "--batch-size", "2", "--workers", "1"],
@@ -50,18 +51,26 @@ def test_kill_at_any_stage_then_rerun_loses_nothing(tmp_path: Path, corpus: Path
     _assert_no_traceback(rerun)
     assert _count(db, "select count(*) from articles") == 5
     assert _count(db, "select count(*) - count(distinct source_uri) from articles") == 0
-    completed = "select discovered, new + updated + unchanged + rejected + deferred from ingest_runs where status = 'completed'"
+    completed = (
+        "select discovered, new + updated + unchanged + rejected + deferred from ingest_runs where status = 'completed'"
+    )
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute(completed).fetchall() == [(5, 5)]
     doctor = run_cli(["doctor", "--db", str(db)], env=cli_env)
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr
 
 
-def test_held_write_lock_fails_fast_with_one_line_then_succeeds(tmp_path: Path, corpus: Path, cli_env: dict, run_cli) -> None:
+def test_held_write_lock_fails_fast_with_one_line_then_succeeds(
+    tmp_path: Path, corpus: Path, cli_env: dict, run_cli
+) -> None:
     db = tmp_path / "w.duckdb"
     duckdb.connect(str(db)).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('ready', flush=True); time.sleep(120)"],
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('ready', flush=True); time.sleep(120)",
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -103,18 +112,36 @@ def _hostile_corpus(root: Path) -> int:
         "not-found-200.html": page.format(title="404 页面不存在", body="<p>抱歉，您访问的页面不存在。</p>").encode(),
         "list-page.html": page.format(
             title="新闻列表",
-            body="<ul>" + "".join(f'<li><a href="/n/{i}.html">新闻标题第{i}条</a> 2024-01-0{i % 9 + 1}</li>' for i in range(40)) + "</ul>",
+            body="<ul>"
+            + "".join(f'<li><a href="/n/{i}.html">新闻标题第{i}条</a> 2024-01-0{i % 9 + 1}</li>' for i in range(40))
+            + "</ul>",
         ).encode("utf-8"),
-        "controls.txt": ("控制字符测试标题\n\n" + "正文\x00包含\x07控制字符和\ufeff零宽字符，" * 10 + "。\n").encode("utf-8"),
-        "lone-surrogate.txt": b"Surrogate test title\n\n" + b"The body has a lone surrogate \xed\xa0\x80 in the middle of a long enough sentence. " * 5,
-        "future-date.txt": ("Future dated article\n2099-01-01\n\n" + "This article claims to be published far in the future, which cannot be right. " * 5).encode(),
-        "ancient-date.txt": ("Ancient dated article\n1970-01-01\n\n" + "This article claims to be published before the web existed, which is odd. " * 5).encode(),
-        "long-title.txt": ("T" * 5000 + "\n\n" + "A body that follows a title of five thousand characters, which no editor wrote. " * 5).encode(),
-        "ok.txt": ("A normal article\n2024-03-05\n\n" + "Green buildings in Shenzhen cut energy use by a fifth last year, officials said. " * 5).encode(),
+        "controls.txt": ("控制字符测试标题\n\n" + "正文\x00包含\x07控制字符和\ufeff零宽字符，" * 10 + "。\n").encode(
+            "utf-8"
+        ),
+        "lone-surrogate.txt": b"Surrogate test title\n\n"
+        + b"The body has a lone surrogate \xed\xa0\x80 in the middle of a long enough sentence. " * 5,
+        "future-date.txt": (
+            "Future dated article\n2099-01-01\n\n"
+            + "This article claims to be published far in the future, which cannot be right. " * 5
+        ).encode(),
+        "ancient-date.txt": (
+            "Ancient dated article\n1970-01-01\n\n"
+            + "This article claims to be published before the web existed, which is odd. " * 5
+        ).encode(),
+        "long-title.txt": (
+            "T" * 5000 + "\n\n" + "A body that follows a title of five thousand characters, which no editor wrote. " * 5
+        ).encode(),
+        "ok.txt": (
+            "A normal article\n2024-03-05\n\n"
+            + "Green buildings in Shenzhen cut energy use by a fifth last year, officials said. " * 5
+        ).encode(),
     }
     big_paragraph = "<p>" + "超大页面中的正文段落，用于测试五十兆字节的输入不会拖垮一次运行。" * 20 + "</p>\n"
     repeat = (50 * 1024 * 1024) // len(big_paragraph.encode("utf-8")) + 1
-    files["huge-50mb.html"] = ("<html><head><title>超大页面</title></head><body>" + big_paragraph * repeat + "</body></html>").encode()
+    files["huge-50mb.html"] = (
+        "<html><head><title>超大页面</title></head><body>" + big_paragraph * repeat + "</body></html>"
+    ).encode()
     for name, data in files.items():
         (root / name).write_bytes(data)
     return len(files)
@@ -142,10 +169,14 @@ def test_hostile_inputs_each_end_as_article_or_reject(tmp_path: Path, cli_env: d
     assert "\x00" not in bodies and "\x07" not in bodies
 
 
-def test_private_address_is_refused_before_any_request(tmp_path: Path, httpserver: HTTPServer, cli_env: dict, run_cli) -> None:
-    html = "<html><head><title>Loopback page</title></head><body><article><h1>Loopback page</h1>" + (
-        "<p>Shanghai opened a near-zero-energy office tower this week, its builders said on Monday.</p>" * 5
-    ) + "</article></body></html>"
+def test_private_address_is_refused_before_any_request(
+    tmp_path: Path, httpserver: HTTPServer, cli_env: dict, run_cli
+) -> None:
+    html = (
+        "<html><head><title>Loopback page</title></head><body><article><h1>Loopback page</h1>"
+        + ("<p>Shanghai opened a near-zero-energy office tower this week, its builders said on Monday.</p>" * 5)
+        + "</article></body></html>"
+    )
     httpserver.expect_request("/page").respond_with_data(html, content_type="text/html; charset=utf-8")
     db = tmp_path / "w.duckdb"
     refused = run_cli(["ingest", httpserver.url_for("/page"), "--db", str(db)], env=cli_env)
