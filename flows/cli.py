@@ -90,6 +90,8 @@ def ingest(
     ] = False,
     task_runner: Annotated[str, typer.Option(help="local (process pool) or dask.")] = "local",
     dask_address: Annotated[str | None, typer.Option(help="Existing Dask scheduler (with --task-runner dask).")] = None,
+    read_timeout: Annotated[float, typer.Option(help="HTTP read timeout, seconds.")] = 30.0,
+    max_attempts: Annotated[int, typer.Option(help="HTTP attempts per request (retries on 429/5xx/errors).")] = 4,
     progress_bar: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
 ) -> None:
@@ -116,6 +118,7 @@ def ingest(
             task_runner=task_runner,
             dask_address=dask_address,
             show_progress=progress_bar and sys.stderr.isatty(),
+            http={"read_timeout": read_timeout, "max_attempts": max_attempts},
         )
     except Exception as exc:
         raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None

@@ -28,6 +28,7 @@ from pydantic import BaseModel, Field
 
 from adapters import get_adapter
 from adapters.base import FetchContext, utc_now
+from adapters.http import HttpClient
 from cleaning.version import EXTRACTOR_VERSION
 from flows import progress
 from flows.batch import FetchedBatch, attach_validators, chunked, extract_many, fetch_batch
@@ -49,6 +50,25 @@ DEFAULT_DB = Path("warehouse/greenwire.duckdb")
 IN_FLIGHT_BATCHES = 2  # extraction of batch k+1 overlaps the load of batch k; bounds memory
 
 
+class HttpParams(BaseModel):
+    """How politely and patiently web sources are fetched."""
+
+    connect_timeout: float = Field(default=10.0, gt=0)
+    read_timeout: float = Field(default=30.0, gt=0)
+    max_attempts: int = Field(default=4, ge=1, le=10)
+    backoff_base: float = Field(default=1.0, ge=0)
+    max_response_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
+
+    def client(self) -> HttpClient:
+        return HttpClient(
+            connect_timeout=self.connect_timeout,
+            read_timeout=self.read_timeout,
+            max_attempts=self.max_attempts,
+            backoff_base=self.backoff_base,
+            max_bytes=self.max_response_bytes,
+        )
+
+
 class IngestParams(BaseModel):
     """Flow parameters, validated by pydantic before the run starts."""
 
@@ -60,6 +80,7 @@ class IngestParams(BaseModel):
     lock_timeout: float = Field(default=300.0, ge=0)
     allow_private_network: bool = False
     task_runner: Literal["local", "dask"] = "local"
+    http: HttpParams = HttpParams()
 
 
 @dataclass
@@ -266,7 +287,12 @@ def ingest(params: IngestParams) -> Any:
     logger = get_run_logger()
     run_id = str(uuid.uuid4())
     started = utc_now()
-    ctx = FetchContext(clock=utc_now, root=Path.cwd(), allow_private_network=params.allow_private_network)
+    ctx = FetchContext(
+        clock=utc_now,
+        http=params.http.client(),
+        root=Path.cwd(),
+        allow_private_network=params.allow_private_network,
+    )
     tallies: dict[str, SourceTally] = {}
     try:
         with open_warehouse(params.db_path, lock_timeout=params.lock_timeout) as con:
@@ -290,8 +316,7 @@ def ingest(params: IngestParams) -> Any:
         # What was fetched but not loaded is simply fetched again next run: nothing to keep.
         return Failed(message=str(exc), data=_summarise(run_id, params, started, tallies, "failed", str(exc)))
     finally:
-        if ctx.http is not None:
-            ctx.http.close()
+        ctx.http.close()
     summary = _summarise(run_id, params, started, tallies, "completed", None)
     with open_warehouse(params.db_path, lock_timeout=params.lock_timeout) as con:
         finish_run(con, summary)

@@ -71,8 +71,9 @@ def run_ingest(
     task_runner: str = "local",
     dask_address: str | None = None,
     show_progress: bool = False,
+    http: dict | None = None,
 ) -> RunSummary:
-    from flows.ingest import IngestParams, ingest, shutdown_pool
+    from flows.ingest import HttpParams, IngestParams, ingest, shutdown_pool
 
     params = IngestParams(
         sources=list(sources),
@@ -82,6 +83,7 @@ def run_ingest(
         lock_timeout=lock_timeout,
         allow_private_network=allow_private_network,
         task_runner="dask" if task_runner == "dask" else "local",
+        http=HttpParams(**(http or {})),
     )
     runner = _task_runner(task_runner, workers, dask_address)
     flow_fn = ingest.with_options(task_runner=runner) if runner is not None else ingest
