@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 from zoneinfo import ZoneInfoNotFoundError
 
+import soupsieve
 from pydantic import ValidationError
 
 from schemas import SourceConfig
@@ -65,6 +66,14 @@ def load_sources(path: Path = DEFAULT_SOURCES_PATH) -> list[SourceConfig]:
             raise SourcesError(f"{where}: a {source.adapter} source needs urls")
         if source.adapter == "listing" and not source.link_selector:
             raise SourcesError(f"{where}: a listing source needs link_selector")
+        for field_name in ("link_selector", "next_selector"):
+            selector = getattr(source, field_name)
+            if selector:
+                try:
+                    soupsieve.compile(selector)
+                except soupsieve.SelectorSyntaxError as exc:
+                    reason = str(exc).splitlines()[0]
+                    raise SourcesError(f"{where}: {field_name}: not a CSS selector: {reason}") from None
         seen[source.name] = index
         sources.append(source)
     return sources

@@ -50,7 +50,6 @@ def _configured_sources(path: Path) -> list[Any]:
 
 def _resolve_sources(targets: list[str], sources_path: Path, only: list[str], allow_private: bool) -> list[Any]:
     from adapters.base import FetchContext
-    from adapters.detect import source_for_target
 
     configured = _configured_sources(sources_path) if sources_path.exists() or not targets else []
     if not targets:
@@ -60,6 +59,19 @@ def _resolve_sources(targets: list[str], sources_path: Path, only: list[str], al
             raise CliError(f"unknown source(s): {', '.join(sorted(missing))}")
         return chosen
     ctx = FetchContext(allow_private_network=allow_private)
+    try:
+        resolved = _sources_for_targets(targets, configured, ctx)
+    finally:
+        if ctx.http is not None:
+            ctx.http.close()
+    if allow_private:
+        resolved = {k: v.model_copy(update={"allow_private_network": True}) for k, v in resolved.items()}
+    return list(resolved.values())
+
+
+def _sources_for_targets(targets: list[str], configured: list[Any], ctx: Any) -> dict[str, Any]:
+    from adapters.detect import source_for_target
+
     resolved: dict[str, Any] = {}
     for target in targets:
         source = source_for_target(target, configured=configured, ctx=ctx)
@@ -69,9 +81,7 @@ def _resolve_sources(targets: list[str], sources_path: Path, only: list[str], al
                 update={"paths": tuple(dict.fromkeys(prev.paths + source.paths)), "urls": prev.urls + source.urls}
             )
         resolved[source.name] = source
-    if allow_private:
-        resolved = {k: v.model_copy(update={"allow_private_network": True}) for k, v in resolved.items()}
-    return list(resolved.values())
+    return resolved
 
 
 @app.command()

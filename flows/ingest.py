@@ -27,7 +27,7 @@ from prefect.states import Failed
 from pydantic import BaseModel, Field
 
 from adapters import get_adapter
-from adapters.base import FetchContext, utc_now
+from adapters.base import DiscoveryError, DiscoveryProblem, FetchContext, utc_now
 from adapters.http import HttpClient
 from cleaning.version import EXTRACTOR_VERSION
 from flows import progress
@@ -189,15 +189,11 @@ def _ingest_source(
         extracted = future.result() if future is not None else []
         crash_point("after_extract")
         batch = _assemble(fetched, extracted, source, run_id, ctx.clock())
-        result = load_task(batch, params.db_path, params.lock_timeout)
-        for outcome in result.outcomes.values():
-            tally.counts[outcome] += 1
-        for _, reject in batch.rejects:
-            tally.rejects[reject.reason] += 1
-        progress.sink().processed(len(result.outcomes))
+        _tally_load(tally, batch, load_task(batch, params.db_path, params.lock_timeout))
 
     seen: set[str] = set()
-    for refs in chunked(_unique_refs(iter(adapter.discover(source, ctx)), seen), params.batch_size):
+    problems: list[DiscoveryProblem] = []
+    for refs in chunked(_unique_refs(_discover(adapter, source, ctx, problems), seen), params.batch_size):
         tally.counts["discovered"] += len(refs)
         progress.sink().discovered(len(refs))
         crash_point("after_discover")
@@ -219,6 +215,58 @@ def _ingest_source(
             drain_one()
     while pending:
         drain_one()
+    if problems:
+        _account_discovery_problems(problems, source, params, run_id, ctx, tally)
+
+
+def _discover(adapter: Any, source: SourceConfig, ctx: FetchContext, problems: list[DiscoveryProblem]) -> Iterator:
+    """The adapter's refs; listings it could not read (a feed's 404, a bad sitemap) go to `problems`."""
+    try:
+        yield from adapter.discover(source, ctx)
+    except DiscoveryError as exc:
+        problems.extend(exc.problems)
+
+
+def _tally_load(tally: SourceTally, batch: LoadBatch, result: BatchResult) -> None:
+    for outcome in ("new", "updated", "unchanged", "rejected"):
+        tally.counts[outcome] += getattr(result, outcome)
+    for _, reject in batch.rejects:
+        tally.rejects[reject.reason] += 1
+    progress.sink().processed(result.new + result.updated + result.unchanged + result.rejected)
+
+
+def _account_discovery_problems(
+    problems: list[DiscoveryProblem],
+    source: SourceConfig,
+    params: IngestParams,
+    run_id: str,
+    ctx: FetchContext,
+    tally: SourceTally,
+) -> None:
+    """A listing that could not be read is an input too: deferred when transient, else a reject."""
+    logger = get_run_logger()
+    now = ctx.clock()
+    rejects: list[tuple[str | None, Reject]] = []
+    for problem in problems:
+        tally.counts["discovered"] += 1
+        logger.warning("could not read listing %s: %s %s", problem.uri, problem.reason, problem.detail)
+        if problem.transient:
+            tally.counts["deferred"] += 1
+            tally.rejects[f"deferred:{problem.reason}"] += 1
+            continue
+        reject = Reject(
+            run_id=run_id,
+            source_name=source.name,
+            source_uri=problem.uri,
+            stage="discover",
+            reason=problem.reason,
+            detail=problem.detail[:500],
+            occurred_at=now,
+        )
+        rejects.append((None, reject))
+    if rejects:
+        batch = LoadBatch(run_id=run_id, loaded_at=now, rejects=rejects)
+        _tally_load(tally, batch, load_task(batch, params.db_path, params.lock_timeout))
 
 
 def summary_markdown(summary: RunSummary, tallies: dict[str, SourceTally]) -> str:

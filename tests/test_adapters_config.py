@@ -69,6 +69,10 @@ timezone = "UTC"
         ),
         ('[[sources]]\nname = "l"\nadapter = "listing"\nurls = ["https://e.org/"]\n', "needs link_selector"),
         ('[[sources]]\nname = "f"\nadapter = "rss"\n', "needs urls"),
+        (
+            '[[sources]]\nname = "l"\nadapter = "listing"\nurls = ["https://e.org/"]\nlink_selector = "ul >> a"\n',
+            "entry 1 ('l'): link_selector: not a CSS selector",
+        ),
         ('[[sources]]\nname = "f"\nadapter = "files"\n', "needs paths"),
         ('[source]\nname = "x"\n', "unknown top-level key(s) source"),
     ],

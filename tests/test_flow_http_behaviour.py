@@ -86,3 +86,25 @@ def test_http_behaviours_are_accounted_for(tmp_path: Path, threaded_server: HTTP
     assert run == (8, 4, 3, 1)
     assert "/private/secret" not in [req.path for req, _ in httpserver.log]
     assert summary.rejects_by_reason.get("deferred:timeout") == 1
+
+
+def test_unreadable_listing_is_an_input_rejected_at_discovery(tmp_path: Path, threaded_server: HTTPServer) -> None:
+    server = threaded_server
+    server.expect_request("/robots.txt").respond_with_data("User-agent: *\nDisallow:\n")
+    feed = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>Plain page</title><link>{server.url_for("/a")}</link></item></channel></rss>"""
+    server.expect_request("/feed.xml").respond_with_data(feed, content_type="application/rss+xml")
+    server.expect_request("/gone.xml").respond_with_data("gone", status=404)
+    server.expect_request("/a").respond_with_data(_page("Plain page"), content_type="text/html")
+    source = SourceConfig(
+        name="feeds",
+        adapter="rss",
+        urls=(server.url_for("/feed.xml"), server.url_for("/gone.xml")),
+        rate_limit=100,
+        allow_private_network=True,
+    )
+    db = tmp_path / "w.duckdb"
+    summary = run_ingest(sources=[source], db_path=str(db), workers=1)
+    assert (summary.counts.discovered, summary.counts.new, summary.counts.rejected) == (2, 1, 1)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select stage, reason from rejects").fetchall() == [("discover", "http_404")]
