@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 _PREFECT_HOME = tempfile.mkdtemp(prefix="greenwire-prefect-")
 os.environ["PREFECT_HOME"] = _PREFECT_HOME
@@ -15,6 +16,10 @@ os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
 os.environ.setdefault("PREFECT_RESULTS_PERSIST_BY_DEFAULT", "false")
+
+# Property tests are reproducible: the same examples every run, no example database on disk.
+settings.register_profile("greenwire", derandomize=True, database=None, deadline=None)
+settings.load_profile("greenwire")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_ROOT / "seeds"
