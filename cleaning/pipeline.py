@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from cleaning.decode import decode_document
 from cleaning.errors import ExtractionError
 from schemas import ExtractedArticle, RawDocument, SiteRules
+
+# C0 controls (but tab, newline, carriage return), DEL and lone surrogates: never text, and lxml
+# refuses them inside a tree it edits.
+_UNREPRESENTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain", "text/markdown"})
@@ -18,10 +24,11 @@ def extract(raw: RawDocument, rules: SiteRules | None = None) -> ExtractedArticl
     if not is_html and raw.media_type not in TEXT_TYPES:
         raise ExtractionError("unsupported_media_type", raw.media_type, stage="decode")
     decoded = decode_document(raw.content, declared=raw.declared_encoding, is_html=is_html)
+    text = _UNREPRESENTABLE.sub("", decoded.text)
     if is_html:
         from cleaning.html import extract_html
 
-        return extract_html(decoded.text, raw, rules)
+        return extract_html(text, raw, rules)
     from cleaning.text import extract_text
 
-    return extract_text(decoded.text, raw)
+    return extract_text(text, raw)
