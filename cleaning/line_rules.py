@@ -157,6 +157,12 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         "credit",
         80,
     ),
+    (
+        "credit.empty",  # 责任编辑： / 编辑： — a credit label whose name the page left blank
+        r"^[【\[(（]?\s*(?:责任编辑|值班编辑|网络编辑|编辑|责编|审核|校对|作者|记者|来源|Editor|Author|Source)\s*[:：]\s*[】\])）]?$",
+        "drop",
+        20,
+    ),
     # --- images ------------------------------------------------------------------------------
     (
         "image.file",  # 111.jpg / IMG_0012.png / 图片1.jpeg
@@ -212,6 +218,15 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         400,
     ),
     (
+        "nav.paywall",  # To view the full story, please subscribe / already a subscriber? log in / 登录后阅读全文
+        r"(?:please|to)\s+(?:subscribe|log ?in|sign ?in|register)\s+(?:to|for)\s+(?:view|read|continue|access|unlock)"
+        r"|to (?:view|read|continue reading|access|unlock) (?:the|this) (?:full|entire|whole|rest of the)"
+        r" (?:story|article)"
+        r"|already an? (?:subscriber|member)|(?:登录|订阅|付费)后(?:即可)?(?:阅读|查看)(?:全文|完整内容)",
+        "drop",
+        200,
+    ),
+    (
         "nav.report_feedback",
         r"^(?:Report\s*/\s*Feedback|Feedback\s*/\s*Report|Report|Feedback|Report an error|Corrections?|纠错|我要纠错|"
         r"举报|意见反馈|信息纠错|Comments?\s*\(\d*\))$",
@@ -224,7 +239,20 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         "drop",
         120,
     ),
+    (
+        "nav.site_links",  # 添加收藏夹 | 设为首页 | 关于我们 / | 关于我们 / About us | Contact us | Sitemap
+        r"^(?:\s*[|｜·/]?\s*(?:设为首页|加入收藏夹?|添加收藏夹?|收藏本站|关于我们|联系我们|网站地图|网站导航|手机版|无障碍|"
+        r"About us|Contact us|Sitemap|Site map)\s*[|｜·/]?)+$",
+        "drop",
+        80,
+    ),
     # --- footers -----------------------------------------------------------------------------
+    (
+        "nav.disclaimer_label",  # a bare 免责声明： / 特别声明 / Disclaimer heading (the statement itself stays)
+        r"^[【\[]?\s*(?:免责声明|特别声明|版权声明|法律声明|Disclaimer)\s*[】\]]?\s*[:：]?$",
+        "drop",
+        20,
+    ),
     (
         "footer.related",  # 相关阅读 / 相关新闻 / Related articles: everything after is a link list
         r"^[【\[]?\s*(?:相关阅读|相关新闻|相关文章|相关链接|相关报道|延伸阅读|推荐阅读|猜你喜欢|热门文章|热点推荐|"

@@ -15,8 +15,9 @@ from lxml.html import HtmlElement
 from cleaning.errors import ExtractionError
 from cleaning.html import metadata as meta
 from cleaning.html import vocab
-from cleaning.html.body import BodyBlock, BodyResult, clip, extract_body
+from cleaning.html.body import BodyBlock, BodyResult, clip, extract_body, trim_head, trim_tail
 from cleaning.html.dom import collapse_spaces, parse_html, weighted_length
+from cleaning.html.second_opinion import apply_second_opinion, is_uncertain, trafilatura_blocks
 from cleaning.version import EXTRACTOR_VERSION
 from schemas import ExtractedArticle, Image, Link, Paragraph, RawDocument, RemovedBlock, SiteRules
 
@@ -26,6 +27,7 @@ LINE_RULE_PREFIX = "line."
 ARTICLE_ENDING_LINE_KINDS = frozenset({"footer", "publisher"})
 MAX_LINE_RULE_CHARS = 200  # longer blocks are never boilerplate lines; skip the rule engine for them
 MAX_REMOVED_LINES_READ = 120  # removed short lines searched for dates and credits (page order)
+MAX_SECTION_CHARS = 200  # the schema's limit: a run-on breadcrumb must not reject the article
 
 
 @dataclass
@@ -71,7 +73,8 @@ def _line_judge(findings: LineFindings):  # type: ignore[no-untyped-def]
             holder = match.captures.get("holder")
             if holder:
                 findings.publisher = holder
-        return LINE_RULE_PREFIX + match.rule.name, match.rule.kind in ARTICLE_ENDING_LINE_KINDS
+        ends = match.rule.kind in ARTICLE_ENDING_LINE_KINDS or match.rule.name in vocab.ARTICLE_ENDING_LINE_RULES
+        return LINE_RULE_PREFIX + match.rule.name, ends
 
     return judge
 
@@ -101,15 +104,21 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
     used_rules = bool(rule_title or rule_date or rule_author or content_override or drop_override)
 
     findings = LineFindings()
+    judge = _line_judge(findings)
     result = extract_body(
         body,
         base_url=base_url,
-        judge_line=_line_judge(findings),
+        judge_line=judge,
         content_override=content_override or None,
         drop_override=drop_override or None,
     )
+    second_opinion = is_uncertain(result.signals) and apply_second_opinion(
+        result, trafilatura_blocks(text, base_url), judge
+    )
     title, title_source = meta.choose_title(signals, rule_title)
     _drop_title_heading(result, title)
+    trim_tail(result)
+    trim_head(result)
 
     body_weight = sum(weighted_length(b.text) for b in result.blocks)
     if not result.blocks:
@@ -179,16 +188,20 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
         editors=editors,
         publisher=publisher[:300] if publisher else None,
         site_name=site_name[:300] if site_name else None,
-        section=meta.section_of(signals, title),
+        section=_clipped(meta.section_of(signals, title), MAX_SECTION_CHARS),
         view_count=meta.view_count_from_lines(findings.lines + head_lines + removed_lines[:50]),
         canonical_url=signals.canonical,
         paragraphs=paragraphs,
         images=images,
         links=links,
         removed=removed,
-        extractor="html+rules" if used_rules else "html",
+        extractor=("html+rules" if used_rules else "html") + ("+trafilatura" if second_opinion else ""),
         extractor_version=EXTRACTOR_VERSION,
     )
+
+
+def _clipped(value: str | None, limit: int) -> str | None:
+    return value[:limit].rstrip() or None if value else None
 
 
 def _drop_title_heading(result: BodyResult, title: str | None) -> None:

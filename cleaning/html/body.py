@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
@@ -22,7 +23,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaning.html import vocab
-from cleaning.html.dom import collapse_spaces, element_tokens, strip_controls, weighted_length
+from cleaning.html.dom import class_tokens, collapse_spaces, element_tokens, strip_controls, weighted_length
 
 MAX_REMOVED_TEXT = 300
 
@@ -72,6 +73,21 @@ class BodyResult:
     images: list[tuple[int, str, str | None, str | None]]  # (position, src, alt, caption)
     links: list[tuple[int, str, str | None]]  # (position, href, text)
     removed: list[tuple[str, str]]  # (rule, text)
+    signals: ChoiceSignals = field(default_factory=lambda: ChoiceSignals())
+
+
+@dataclass
+class ChoiceSignals:
+    """How sure the container choice is; the caller reads it to decide whether to ask for a second opinion."""
+
+    best_score: float = 0.0  # score of the chosen container
+    runner_up_score: float = 0.0  # best container outside the chosen region (not nested with it)
+    prose_total: float = 0.0  # weighted characters of prose blocks on the whole page
+    prose_kept: float = 0.0  # ... of which inside the chosen region
+    kept_weight: float = 0.0  # weighted characters kept as body
+    kept_blocks: int = 0
+    short_kept_blocks: int = 0  # kept blocks that are neither prose nor headings (captions, bylines, widgets)
+    overridden: bool = False  # site rules chose the content: no doubt
 
 
 def clip(text: str) -> str:
@@ -101,7 +117,10 @@ def _furniture_rule(element: HtmlElement, tag: str) -> tuple[str, bool] | None:
     role = element.get("role")
     if role and role.lower() in vocab.BOILERPLATE_ROLES:
         return f"html.role:{role.lower()}", False
-    tokens = element_tokens(element)
+    if tag in vocab.HEADING_TAGS:  # a heading's id is an anchor made from its words ("nav_nur_die_folie"), not a role
+        tokens = class_tokens(element.get("class") or "") if element.get("class") else frozenset()
+    else:
+        tokens = element_tokens(element)
     if not tokens:
         return None
     if tag in ("article", "main", "body"):
@@ -111,6 +130,8 @@ def _furniture_rule(element: HtmlElement, tag: str) -> tuple[str, bool] | None:
     if hit:
         return f"html.class:{min(hit)}", not content
     hit = tokens & vocab.WEAK_BOILERPLATE_TOKENS
+    if hit & vocab.LEADING_ONLY_TOKENS:
+        hit = _drop_trailing_only(hit, element)
     if hit:
         return f"html.class:{min(hit)}", False
     joined = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
@@ -118,6 +139,21 @@ def _furniture_rule(element: HtmlElement, tag: str) -> tuple[str, bool] | None:
         if fragment in joined:
             return f"html.class:{fragment}", False  # a fragment may sit in a wrapper's name
     return None
+
+
+_CLASS_PARTS = re.compile(r"[-_]+")
+_SPELLED_OUT_ADDRESS = re.compile(r"^(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$")
+
+
+def _drop_trailing_only(hit: frozenset[str], element: HtmlElement) -> frozenset[str]:
+    """ "hidden-xs" and "u-hide-from-desktop" hide an element, "field-label-hidden" only says that its label
+    is hidden: these tokens count as a whole class word or before another part of one, never as its last part."""
+    words = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+    leading: set[str] = set()
+    for word in words:
+        parts = _CLASS_PARTS.split(word)
+        leading.update(parts[:-1] if len(parts) > 1 else parts)
+    return frozenset(token for token in hit if token not in vocab.LEADING_ONLY_TOKENS or token in leading)
 
 
 def _holds_paragraphs(element: HtmlElement) -> bool:
@@ -260,7 +296,7 @@ def flatten(body: HtmlElement, base_url: str | None) -> Flattened:
                 if tag == "tr":
                     cells = _simple_row(element)
                     if cells is not None:
-                        text = " | ".join(cells)
+                        text = " | ".join(cell for cell in cells if cell)
                         out.blocks.append(Block("table_row", None, text, 0, element, len(out.blocks)))
                         walker.skip_subtree()
                         stack.append(element)
@@ -465,6 +501,7 @@ def extract_body(
         flat_parts = [flatten(element, base_url) for element in content_override]
         flat = _concat(flat_parts)
         chosen_ids: set[int] | None = None
+        signals = ChoiceSignals(overridden=True)
     else:
         prune(body, removed, drop_override)
         flat = flatten(body, base_url)
@@ -473,7 +510,9 @@ def extract_body(
         chosen_ids = set()
         for root in chosen_roots:
             chosen_ids.update(id(el) for el in root.iter())
+        region_ids = set(chosen_ids)
         _extend_with_adjacent_prose(flat.blocks, chosen_ids)
+        signals = _choice_signals(candidates, chosen_roots, region_ids, flat.blocks, chosen_ids)
 
     kept: list[BodyBlock] = []
     new_index: dict[int, int] = {}
@@ -486,13 +525,20 @@ def extract_body(
         if ended:
             removed.append(("html.end_of_article", clip(block.text)))
             continue
+        if _in_caption(block.element):
+            removed.append(("html.caption", clip(block.text)))  # kept as the image's caption
+            continue
         if _is_end_heading(block.text):
             # Before much article text, such a line is a widget inside the header: drop only it.
             ended = kept_weight >= vocab.MIN_CHARS_BEFORE_ARTICLE_END
             removed.append(("html.end_of_article", clip(block.text)))
             continue
         length = len(block.text)
-        if block.link_chars > length * vocab.MAX_LINK_DENSITY and length <= vocab.LINK_BLOCK_MAX_CHARS:
+        if (
+            block.link_chars > length * vocab.MAX_LINK_DENSITY
+            and length <= vocab.LINK_BLOCK_MAX_CHARS
+            and not _SPELLED_OUT_ADDRESS.match(block.text)  # a printed URL or e-mail is a reference, not a menu
+        ):
             removed.append(("density.links", clip(block.text)))
             continue
         if judge_line is not None and block.kind != "preformatted":
@@ -511,7 +557,55 @@ def extract_body(
     links = [
         (new_index[link.block], link.href, link.text) for link in flat.links if link.block in new_index and link.href
     ]
-    return BodyResult(kept, images, links, removed)
+    signals.kept_weight = kept_weight
+    signals.kept_blocks = len(kept)
+    signals.short_kept_blocks = sum(
+        1 for b in kept if b.kind != "heading" and weighted_length(b.text) < vocab.PROSE_MIN_CHARS
+    )
+    return BodyResult(kept, images, links, removed, signals)
+
+
+def _choice_signals(
+    candidates: dict[HtmlElement, Candidate],
+    chosen_roots: list[HtmlElement],
+    region_ids: set[int],
+    blocks: list[Block],
+    chosen_ids: set[int],
+) -> ChoiceSignals:
+    signals = ChoiceSignals()
+    if not chosen_roots:
+        return signals
+    above = {id(element) for root in chosen_roots for element in root.iterancestors()}
+    for candidate in candidates.values():
+        element_id = id(candidate.element)
+        if candidate.votes <= 0:
+            continue
+        if element_id in region_ids or element_id in above:
+            signals.best_score = max(signals.best_score, candidate.score)
+            continue
+        signals.runner_up_score = max(signals.runner_up_score, candidate.score)
+    for block in blocks:
+        if _is_prose(block):
+            weight = weighted_length(block.text)
+            signals.prose_total += weight
+            if id(block.element) in chosen_ids:
+                signals.prose_kept += weight
+    return signals
+
+
+def _in_caption(element: HtmlElement) -> bool:
+    """The block sits in a figure caption or a picture credit (figcaption, class "wp-caption", "credit")."""
+    for depth, node in enumerate(_self_and_ancestors(element)):
+        if depth > vocab.CAPTION_MAX_DEPTH:
+            return False
+        tag = node.tag
+        if tag in ("figcaption", "figure"):
+            return True
+        if tag in ("article", "main", "body"):
+            return False
+        if element_tokens(node) & vocab.CAPTION_TOKENS:
+            return True
+    return False
 
 
 def _is_prose(block: Block) -> bool:
@@ -576,3 +670,104 @@ def _concat(parts: list[Flattened]) -> Flattened:
         out.images.extend(PendingImage(i.after_block + offset, i.src, i.alt, i.caption) for i in part.images)
         out.links.extend(PendingLink(link.block + offset, link.href, link.text) for link in part.links)
     return out
+
+
+_TRAILING_CREDIT = re.compile(r"\s*[（(][^（()）]{1,24}[)）]\s*$")  # "……的城！（评论员 罗博）"
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends with a full stop, possibly followed by closing quotes or a short attribution ("。——汪勇")."""
+    tail = _TRAILING_CREDIT.sub("", text).rstrip(" \"'”’)）」』")
+    if tail.endswith(vocab.SENTENCE_END):
+        return True
+    window = tail[-vocab.ATTRIBUTION_MAX_CHARS :]
+    return any(dash in window for dash in ("——", " — ", " - ")) and any(end in window for end in vocab.SENTENCE_END)
+
+
+def _is_bracketed_note(text: str) -> bool:
+    """ "（应受访者要求，文中为化名。）", "(Reporting by ...)": an editorial note that belongs to the article."""
+    return text[:1] in "(（[【" and text[-1:] in ")）]】" and weighted_length(text) >= vocab.TAIL_NOTE_MIN_CHARS
+
+
+def trim_tail(result: BodyResult) -> None:
+    """After the article's last prose block, short blocks that are not sentences are furniture that
+    survived pruning (share prompts, tag lists, "next article", contact labels): they go."""
+    blocks = result.blocks
+    last_prose = -1
+    for index, block in enumerate(blocks):
+        if block.kind not in ("heading", "table_row") and _text_is_prose(block.text):
+            last_prose = index
+    if last_prose < 0:
+        return
+    cut = len(blocks)
+    for index in range(len(blocks) - 1, last_prose, -1):
+        block = blocks[index]
+        if block.kind in ("preformatted", "table_row", "list_item"):
+            break
+        if block.kind == "heading":  # a heading with no prose after it heads nothing of the article
+            cut = index
+            continue
+        if weighted_length(block.text) >= vocab.TAIL_MIN_CHARS and _ends_sentence(block.text):
+            break
+        if _is_bracketed_note(block.text):
+            break
+        cut = index
+    if cut == len(blocks):
+        return
+    for block in blocks[cut:]:
+        result.removed.append(("html.after_article", clip(block.text)))
+    del blocks[cut:]
+    result.links[:] = [link for link in result.links if link[0] < cut]
+    result.images[:] = [(min(p, cut - 1), s, a, c) for p, s, a, c in result.images]
+
+
+def _text_is_prose(text: str) -> bool:
+    punctuation = sum(1 for ch in text if ch in vocab.PUNCTUATION)
+    return weighted_length(text) >= vocab.PROSE_MIN_CHARS and punctuation >= vocab.PROSE_MIN_PUNCTUATION
+
+
+def trim_head(result: BodyResult) -> None:
+    """Before the article's first prose block, short lines that are not sentences (kickers, section
+    names, picture credits, "table of contents") go; a heading right before the prose stays."""
+    blocks = result.blocks
+    first_prose = next(
+        (i for i, b in enumerate(blocks) if b.kind not in ("heading", "table_row") and _text_is_prose(b.text)), -1
+    )
+    if first_prose <= 0:
+        return
+    drop: list[int] = []
+    for index in range(first_prose):
+        block = blocks[index]
+        if block.kind in ("preformatted", "table_row", "list_item"):
+            continue
+        if block.kind == "heading" and index == first_prose - 1:
+            continue
+        if weighted_length(block.text) >= vocab.TAIL_MIN_CHARS or _ends_sentence(block.text):
+            continue
+        drop.append(index)
+    if not drop:
+        return
+    _delete_blocks(result, drop, "html.before_article")
+
+
+def _delete_blocks(result: BodyResult, indexes: list[int], rule: str) -> None:
+    gone = set(indexes)
+    new_index: dict[int, int] = {}
+    kept: list[BodyBlock] = []
+    for index, block in enumerate(result.blocks):
+        if index in gone:
+            result.removed.append((rule, clip(block.text)))
+            continue
+        new_index[index] = len(kept)
+        kept.append(block)
+    result.blocks[:] = kept
+    result.links[:] = [(new_index[p], h, t) for p, h, t in result.links if p in new_index]
+    if not kept:
+        result.images.clear()
+        return
+    survivors = sorted(new_index)
+    placed = []
+    for p, src, alt, caption in result.images:
+        before = [o for o in survivors if o <= p]
+        placed.append((new_index[before[-1]] if before else 0, src, alt, caption))
+    result.images[:] = placed

@@ -56,6 +56,8 @@ def collapse_spaces(text: str) -> str:
     """Fold whitespace runs to one space; drop whitespace between CJK characters that only comes from
     source line wraps. Ideographic and no-break spaces are kept (as one space): Chinese pages use
     them to separate fields ("来源：新华社　浏览量：12")."""
+    if text.isprintable() and "  " not in text:  # no tab, newline, odd space or control: nothing to fold
+        return text.strip(" ")
     if "\u3000" in text or "\u00a0" in text:
         text = _DELIBERATE_SPACE.sub("\u3000", text)
     if "\n" in text or "\r" in text:

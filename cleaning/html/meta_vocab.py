@@ -143,3 +143,11 @@ VIEW_COUNT_PATTERNS: tuple[str, ...] = (
     r"(?:浏览量|浏览次数|浏览|阅读量|阅读数|阅读|点击量|点击数|点击|访问量|人气)\s*(?:次数)?\s*[:：]?\s*(?P<views>\d[\d,]*)",
     r"(?P<views>\d[\d,]*)\s*(?:次浏览|次阅读|人阅读|views?\b|reads?\b)",
 )
+
+# Labels that introduce a publish date anywhere on a line ("作者：张三 发布时间：2023年11月8日 点击数：532").
+# A date after one of these beats a date pattern in the URL (often a folder or creation date).
+PUBLISH_DATE_LABELS: tuple[str, ...] = (
+    "发布时间", "发布日期", "发表时间", "发表日期", "发文日期", "成文日期", "发稿时间", "印发日期", "日期", "时间",
+    "Published on", "Published", "Posted on", "Posted", "Release date", "Publication date", "Date",
+)  # fmt: skip
+PUBLISH_DATE_WINDOW = 40  # characters after the label searched for the date

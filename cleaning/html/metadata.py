@@ -124,9 +124,14 @@ _SIGNAL_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
+def _names_a_signal(names: str) -> bool:
+    return _SIGNAL_WORDS.search(names) is not None  # class names repeat a lot within and across pages
+
+
 def _SIGNAL_ELEMENTS(root: HtmlElement) -> Iterator[HtmlElement]:
     for element in _SIGNAL_HOLDERS(root):
-        if element.get("itemprop") or _SIGNAL_WORDS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+        if element.get("itemprop") or _names_a_signal(f"{element.get('class') or ''} {element.get('id') or ''}"):
             yield element
 
 
@@ -296,6 +301,24 @@ def date_from_url(url: str | None, *, reference: datetime, tz: str) -> DateFound
     return None
 
 
+@lru_cache(maxsize=1)
+def _publish_label_pattern() -> re.Pattern[str]:
+    labels = "|".join(re.escape(label) for label in sorted(vocab.PUBLISH_DATE_LABELS, key=len, reverse=True))
+    return re.compile(rf"(?:^|[\s|｜【\[(（])(?:{labels})\s*[:：]?\s*", re.IGNORECASE)
+
+
+def _labelled_date(line: str, *, reference: datetime, tz: str) -> DateFound | None:
+    """A date right after a publish label anywhere on the line, whatever else the line carries."""
+    from cleaning.dates import find_date
+
+    for match in _publish_label_pattern().finditer(line):
+        window = line[match.end() : match.end() + vocab.PUBLISH_DATE_WINDOW]
+        parsed = find_date(window, reference=reference, tz=tz)
+        if parsed is not None and window.find(parsed.text) <= 2:
+            return DateFound(parsed.value, parsed.precision, parsed.text, "text_line")
+    return None
+
+
 def date_from_lines(
     lines: Iterable[str], *, reference: datetime, tz: str, labelled_only: bool = False
 ) -> DateFound | None:
@@ -311,6 +334,9 @@ def date_from_lines(
             found = _parse(match.captures["date"], reference=reference, tz=tz, source="text_line")
             if found:
                 return found
+        found = _labelled_date(line, reference=reference, tz=tz)
+        if found:
+            return found
         if not labelled_only and fallback is None and len(line) <= 120:
             parsed = find_date(line, reference=reference, tz=tz)
             if parsed is not None:

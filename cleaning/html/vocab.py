@@ -400,3 +400,32 @@ NOT_FOUND_TITLES: tuple[str, ...] = (
     "抱歉，您访问的页面",
     "error 404",
 )
+
+# Second opinion (second_opinion.py): trafilatura is asked only when our container choice is uncertain.
+SECOND_OPINION_MIN_KEPT_CHARS = 800
+SECOND_OPINION_RUNNER_UP_SHARE = 0.6  # a container outside the chosen one scoring this share of it
+SECOND_OPINION_MIN_PROSE_KEPT = 0.85  # share of the page's prose the chosen region must hold
+SECOND_OPINION_PROSE_CHARS = 80  # weighted characters that make a block outside the agreed region prose
+SECOND_OPINION_MIN_ANCHOR_CHARS = 15  # shorter blocks are too common to prove the two agree
+
+# Tail trim: after the last prose block, blocks shorter than this (weighted) or not ending a sentence go.
+TAIL_MIN_CHARS = 40
+SENTENCE_END: tuple[str, ...] = (".", "!", "?", "。", "！", "？", "…")
+TAIL_NOTE_MIN_CHARS = 12  # a bracketed editorial note at least this long (weighted) is kept
+ATTRIBUTION_MAX_CHARS = 12  # a full stop this close to the end, before a dash, still ends the sentence
+
+# Line rules (cleaning/line_rules.py) after which, once the article has begun, nothing more is article:
+# the editor credit closes a Chinese news article ("责任编辑：张三"), whatever teaser follows it.
+ARTICLE_ENDING_LINE_RULES: frozenset[str] = frozenset({"credit.editor", "credit.empty"})
+SECOND_OPINION_EDGE_PROSE_SHARE = 0.6  # their run outside the agreed region is kept whole when this much is prose
+
+# Picture captions and credits: their text goes with the image, not the body.
+CAPTION_TOKENS: frozenset[str] = frozenset(
+    {"caption", "figcaption", "wpcaption", "credit", "credits", "imgcaption", "photocaption", "imagecaption",
+     "photocredit", "imgmetadata", "picture", "pic", "tupian", "imgtitle"}
+)  # fmt: skip
+CAPTION_MAX_DEPTH = 3  # how many ancestors up a caption container is looked for
+
+# Weak tokens that name furniture only at the start of a class word ("hidden-xs", "print-only"), not at its
+# end ("field-label-hidden": the field's label is hidden, not the field).
+LEADING_ONLY_TOKENS: frozenset[str] = frozenset({"hidden", "hide"})
