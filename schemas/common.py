@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, StringConstraints
 
-Language = Literal["zh", "en"]
+# ISO 639-1. GreenWire's sources are Chinese ("zh") and English ("en"); a page in another
+# language is stored with its own code rather than rejected.
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 
 # How exact a publish date is: the finest unit the source phrase gave.
 DatePrecision = Literal["second", "minute", "day", "month", "year", "approximate"]

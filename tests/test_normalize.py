@@ -89,8 +89,20 @@ def test_cjk_ratio() -> None:
         ("The forum was held in Tongzhou (通州) district of Beijing this week.", "en"),
         ("2023-11-03 13:36 1908", None),
         ("", None),
-        ("Зелёные здания в Москве строятся быстро", None),
+        ("Зелёные здания в Москве строятся быстро", "ru"),
     ],
 )
 def test_detect_language(text: str, expected: str | None) -> None:
+    assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("東京の緑の建物は増えています。省エネ基準が強化された。", "ja"),
+        ("서울의 녹색 건물이 빠르게 늘고 있습니다", "ko"),
+        ("Πράσινα κτίρια στην Αθήνα", "el"),
+    ],
+)
+def test_other_scripts_get_their_language_code(text: str, expected: str) -> None:
     assert detect_language(text) == expected

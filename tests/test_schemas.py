@@ -67,7 +67,7 @@ def test_valid_article_gets_derived_id_and_hash() -> None:
     [
         ({"title": "T" * 5000}, "title", "at most 500"),
         ({"title": None}, "title", ""),
-        ({"language": "fr"}, "language", ""),
+        ({"language": "French"}, "language", "pattern"),
         ({"published_at": READ_AT + timedelta(days=400), "date_precision": "day"}, "published_at", "future"),
         ({"published_at": datetime(1985, 1, 1, tzinfo=UTC), "date_precision": "day"}, "published_at", "1990"),
         ({"author": "bad\x00name"}, "author", "control"),
