@@ -134,7 +134,27 @@ def extract_task(
     return extract_many(raws, rules, run_id=run_id, now=now, pool=_process_pool(workers))
 
 
-@task(name="load-batch", cache_policy=NONE, persist_result=False)
+def _retry_on_io_error(task: Any, task_run: Any, state: Any) -> bool:
+    """A failed write (disk full, a transient file-system error) is worth another try; a bug is not."""
+    import duckdb
+
+    try:
+        state.result()
+    except duckdb.IOException:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+@task(
+    name="load-batch",
+    cache_policy=NONE,
+    persist_result=False,
+    retries=2,
+    retry_delay_seconds=[2, 10],
+    retry_condition_fn=_retry_on_io_error,
+)
 def load_task(batch: LoadBatch, db_path: str, lock_timeout: float) -> BatchResult:
     crash_point("before_load")
     with open_warehouse(db_path, lock_timeout=lock_timeout) as con:

@@ -108,3 +108,23 @@ def test_moving_the_corpus_keeps_article_ids(tmp_path: Path, corpus: Path) -> No
     summary = run_ingest(sources=[_seeds_source(Path(moved))], db_path=str(db), workers=1)
     assert summary.counts.unchanged == 5
     assert {r[0] for r in _rows(db, "select article_id from articles")} == ids
+
+
+def test_a_transient_write_error_is_retried_by_the_load_task(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import flows.ingest as ingest_module
+
+    real_load = ingest_module.load_batch
+    failures = {"left": 1}
+
+    def flaky_load(con, batch):
+        if failures["left"]:
+            failures["left"] -= 1
+            raise duckdb.IOException("simulated: No space left on device")
+        return real_load(con, batch)
+
+    monkeypatch.setattr(ingest_module, "load_batch", flaky_load)
+    monkeypatch.setattr(ingest_module.load_task, "retry_delay_seconds", [0, 0])
+    summary = run_ingest(sources=[_seeds_source(corpus)], db_path=str(tmp_path / "gw.duckdb"), workers=1)
+    assert (summary.counts.new, failures["left"]) == (5, 0)
