@@ -232,6 +232,34 @@ def sql(
 
 
 @app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words or Chinese text to look for (BM25 over titles and bodies).")],
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="Best N articles.")] = 10,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    lock_timeout: Annotated[float, typer.Option(help="Seconds to wait for the lock to refresh the index.")] = 30.0,
+) -> None:
+    """Full-text search; the index is refreshed first when articles changed since it was built."""
+    if not db.exists():
+        raise fail(f"no warehouse at {db} (run `greenwire ingest` first)")
+    from warehouse.search import build_search_index, index_is_stale
+    from warehouse.search import search as run_search
+    from warehouse.store import open_warehouse
+
+    try:
+        with open_warehouse(db, read_only=True, lock_timeout=lock_timeout) as con:
+            stale = index_is_stale(con)
+        if stale:
+            with open_warehouse(db, lock_timeout=lock_timeout) as con:
+                build_search_index(con)
+        with open_warehouse(db, read_only=True, lock_timeout=lock_timeout) as con:
+            hits = run_search(con, query, limit=limit)
+    except Exception as exc:
+        raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+    typer.echo(render_rows(["article_id", "title", "score"], [(a, t, round(s, 3)) for a, t, s in hits], fmt))
+
+
+@app.command()
 def sources(sources_file: SourcesOption = DEFAULT_SOURCES) -> None:
     """List the declared sources."""
     try:

@@ -97,3 +97,15 @@ def search(con: duckdb.DuckDBPyConnection, query: str, *, limit: int = 20) -> li
             [" ".join(tokens), limit],
         ).fetchall()
     ]
+
+
+def index_is_stale(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when there is no index, or articles were loaded or changed since it was built."""
+    exists = con.execute("SELECT count(*) FROM duckdb_schemas() WHERE schema_name = ?", [INDEX_SCHEMA]).fetchone()
+    if not exists or not exists[0]:
+        return True
+    row = con.execute(
+        f"SELECT (SELECT count(*) FROM articles) <> (SELECT count(*) FROM {SEARCH_TABLE})"
+        f" OR coalesce((SELECT max(updated_at) FROM articles) > (SELECT max(indexed_at) FROM {SEARCH_TABLE}), false)"
+    ).fetchone()
+    return bool(row and row[0])
