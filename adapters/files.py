@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from adapters.base import DiscoveryProblem, FetchContext, end_discovery, register
 from adapters.sniff import sniff_media_type
-from schemas import FetchFailure, FetchResult, ItemRef, RawDocument, SourceConfig
+from schemas import FetchFailure, FetchResult, ItemRef, NotModified, RawDocument, SourceConfig
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # on disk, and again once decompressed
 # File extension -> media type; anything else is sniffed from its bytes.
@@ -57,6 +57,11 @@ def _inside(path: Path, root: Path) -> bool:
 def media_type_for(name: str, content: bytes) -> str:
     suffix = PurePosixPath(name.lower()).suffix
     return EXTENSION_MEDIA_TYPES.get(suffix) or sniff_media_type(content)
+
+
+def file_signature(info: os.stat_result) -> str:
+    """Size and modification time (ns) of a file: its validator between runs."""
+    return f"file:{info.st_size}:{info.st_mtime_ns}"
 
 
 @register("files")
@@ -134,6 +139,11 @@ class FilesAdapter:
             return failure("not_a_file", f"{ref.uri} is not a regular file")
         if info.st_size > self.max_bytes:
             return failure("too_large", f"{ref.uri} is {info.st_size} bytes (limit {self.max_bytes})")
+        # A file's validator, like an HTTP ETag: unchanged size and modification time since the
+        # warehouse loaded it means the file is not even read.
+        signature = file_signature(info)
+        if ref.validators is not None and ref.validators.etag == signature:
+            return NotModified(source_name=ref.source_name, uri=ref.uri, key=ref.key, reason="same_size_and_mtime")
         try:
             with located.open("rb") as handle:
                 content = handle.read(self.max_bytes + 1)
@@ -157,6 +167,7 @@ class FilesAdapter:
             key=ref.key,
             content=content,
             media_type=media_type_for(name, content),
+            etag=signature,
             read_at=ctx.clock(),
             timezone=source.timezone,
             language_hint=source.language,

@@ -41,8 +41,16 @@ class FetchedBatch:
 
 
 def attach_validators(refs: Sequence[ItemRef], state: dict[str, Validators]) -> list[ItemRef]:
-    """Give each ref what the warehouse loaded for it, for conditional requests."""
-    return [ref.model_copy(update={"validators": state.get(ref.key)}) if ref.key in state else ref for ref in refs]
+    """Give each ref what the warehouse loaded for it, for conditional requests (ETag, file size
+    and mtime). Inputs loaded by another extractor version are read again in full: their
+    articles must be re-extracted, so a "not modified" answer would be of no use."""
+    attached = []
+    for ref in refs:
+        loaded = state.get(ref.key)
+        if loaded is not None and loaded.extractor_version != EXTRACTOR_VERSION:
+            loaded = loaded.model_copy(update={"etag": None, "last_modified": None})
+        attached.append(ref.model_copy(update={"validators": loaded}) if loaded is not None else ref)
+    return attached
 
 
 def is_unchanged(raw: RawDocument, loaded: Validators | None) -> bool:

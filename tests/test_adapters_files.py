@@ -11,7 +11,7 @@ import pytest
 
 from adapters.base import DiscoveryError, FetchContext, get_adapter
 from adapters.files import FilesAdapter
-from schemas import FetchFailure, ItemRef, RawDocument, SourceConfig
+from schemas import FetchFailure, ItemRef, NotModified, RawDocument, SourceConfig, Validators
 
 NOW = datetime(2024, 3, 20, 8, 0, tzinfo=UTC)
 FIXTURES = Path(__file__).parent / "fixtures" / "web"
@@ -205,3 +205,18 @@ def test_discovery_problems_go_to_the_context_callback_when_given(tmp_path: Path
     refs = list(get_adapter("files").discover(files_source("nowhere", "seeds"), ctx))
     assert [r.key for r in refs] == ["a.txt"]
     assert seen == [("seeds", "nowhere")]
+
+
+def test_unchanged_size_and_mtime_is_not_modified_without_reading(corpus: Path) -> None:
+    source = files_source("seeds")
+    ref = next(r for r in get_adapter("files").discover(source, make_ctx(corpus)) if r.key == "000_a.txt")
+    first = fetch(ref, source, corpus)
+    assert isinstance(first, RawDocument) and first.etag and first.etag.startswith("file:")
+    known = ref.model_copy(update={"validators": Validators(raw_sha256=first.sha256, etag=first.etag)})
+    assert isinstance(fetch(known, source, corpus), NotModified)
+
+    path = corpus / "seeds" / "000_a.txt"
+    path.write_text("First seed, edited\n", encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    again = fetch(known, source, corpus)
+    assert isinstance(again, RawDocument) and again.content == b"First seed, edited\n"
