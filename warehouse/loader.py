@@ -673,8 +673,10 @@ def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetim
         )
 
     article_columns = ", ".join(ARTICLE_COLUMNS)
+    # Upsert without a primary-key index (see migration 004): replace the rows this batch rewrites.
+    con.execute("DELETE FROM articles WHERE article_id IN (SELECT article_id FROM stage_articles)")
     con.execute(
-        f"INSERT OR REPLACE INTO articles (source_id, {article_columns}, last_run_id, updated_at)"
+        f"INSERT INTO articles (source_id, {article_columns}, last_run_id, updated_at)"
         f" SELECT src.source_id, {', '.join('s.' + c for c in ARTICLE_COLUMNS)}, ?, ?"
         " FROM stage_articles s LEFT JOIN sources src ON src.name = s.source_name",
         [run_id, loaded_at],
@@ -709,21 +711,29 @@ def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetim
         "                   WHERE a.article_id = s.article_id AND a.url_or_key = s.url_or_key)",
         [run_id],
     )
+    # Upsert of the inputs this batch loaded or rejected; an input keeps its first_seen_at.
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE staged_inputs AS"
+        " SELECT s.source_name, s.input_key, s.source_uri, s.final_url, s.article_id,"
+        # a reject whose bytes were not archived must not look loaded (doctor would flag it too)
+        " CASE WHEN s.raw_sha256 IN (SELECT sha256 FROM raw_documents) THEN s.raw_sha256 END AS raw_sha256,"
+        " s.etag, s.last_modified, s.read_at, coalesce(s.extractor_version, r.extractor_version) AS extractor_version,"
+        " s.last_outcome, ?::VARCHAR AS last_run_id, coalesce(i.first_seen_at, ?::TIMESTAMPTZ) AS first_seen_at,"
+        " ?::TIMESTAMPTZ AS updated_at"
+        " FROM stage_inputs s LEFT JOIN ingest_runs r ON r.run_id = ?"
+        " LEFT JOIN inputs i ON i.source_name = s.source_name AND i.input_key = s.input_key",
+        [run_id, loaded_at, loaded_at, run_id],
+    )
+    con.execute(
+        "DELETE FROM inputs USING staged_inputs s"
+        " WHERE inputs.source_name = s.source_name AND inputs.input_key = s.input_key"
+    )
     con.execute(
         "INSERT INTO inputs (source_name, input_key, source_uri, final_url, article_id, raw_sha256, etag,"
         " last_modified, read_at, extractor_version, last_outcome, last_run_id, first_seen_at, updated_at)"
-        " SELECT s.source_name, s.input_key, s.source_uri, s.final_url, s.article_id,"
-        # a reject whose bytes were not archived must not look loaded (doctor would flag it too)
-        " CASE WHEN s.raw_sha256 IN (SELECT sha256 FROM raw_documents) THEN s.raw_sha256 END, s.etag,"
-        " s.last_modified, s.read_at, coalesce(s.extractor_version, r.extractor_version), s.last_outcome, ?, ?, ?"
-        " FROM stage_inputs s LEFT JOIN ingest_runs r ON r.run_id = ?"
-        " ON CONFLICT (source_name, input_key) DO UPDATE SET source_uri = excluded.source_uri,"
-        " final_url = excluded.final_url, article_id = excluded.article_id, raw_sha256 = excluded.raw_sha256,"
-        " etag = excluded.etag, last_modified = excluded.last_modified, read_at = excluded.read_at,"
-        " extractor_version = excluded.extractor_version, last_outcome = excluded.last_outcome,"
-        " last_run_id = excluded.last_run_id, updated_at = excluded.updated_at",
-        [run_id, loaded_at, loaded_at, run_id],
+        " SELECT * FROM staged_inputs"
     )
+    con.execute("DROP TABLE staged_inputs")
     # Inputs skipped before parsing (same bytes, 304): only the run and outcome move.
     con.execute(
         "UPDATE inputs SET last_outcome = 'unchanged', last_run_id = ?, updated_at = ?"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import time
@@ -103,6 +104,12 @@ def _holder(message: str) -> str:
     return f"PID {match['pid']}: {Path(match['program']).name}"
 
 
+# The writer loads one batch at a time: a bounded buffer pool keeps a long ingest's memory flat
+# (DuckDB would otherwise cache up to 80% of RAM). Readers keep DuckDB's default.
+MEMORY_LIMIT_ENV = "GREENWIRE_DUCKDB_MEMORY_LIMIT"
+WRITER_MEMORY_LIMIT = "512MB"
+
+
 def _connect_with_retry(
     path: Path,
     *,
@@ -116,7 +123,8 @@ def _connect_with_retry(
     attempt = 0
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            config = {} if read_only else {"memory_limit": os.environ.get(MEMORY_LIMIT_ENV, WRITER_MEMORY_LIMIT)}
+            return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as exc:
             message = str(exc)
             if not LOCK_CONFLICT.search(message):
