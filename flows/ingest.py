@@ -74,7 +74,7 @@ class IngestParams(BaseModel):
 
     sources: list[SourceConfig] = Field(min_length=1)
     db_path: str = str(DEFAULT_DB)
-    batch_size: int = Field(default=250, ge=1, le=10_000)
+    batch_size: int = Field(default=500, ge=1, le=10_000)
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=64)
     fetch_threads: int = Field(default=8, ge=1, le=64)
     lock_timeout: float = Field(default=300.0, ge=0)

@@ -26,7 +26,7 @@ class ReprocessParams(BaseModel):
     source: str | None = None
     lock_timeout: float = Field(default=300.0, ge=0)
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=64)
-    batch_size: int = Field(default=250, ge=1, le=10_000)
+    batch_size: int = Field(default=500, ge=1, le=10_000)
 
 
 @flow(name="greenwire-reprocess", log_prints=True, validate_parameters=True)

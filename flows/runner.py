@@ -64,7 +64,7 @@ def run_ingest(
     *,
     sources: Sequence[SourceConfig],
     db_path: str,
-    batch_size: int = 250,
+    batch_size: int = 500,
     workers: int = 2,
     lock_timeout: float = 300.0,
     allow_private_network: bool = False,

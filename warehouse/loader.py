@@ -22,7 +22,7 @@ import schemas
 from warehouse.crashpoints import crash_point
 
 RAW_COMPRESSION = "zlib"
-RAW_COMPRESSION_LEVEL = 6
+RAW_COMPRESSION_LEVEL = 1  # fast: the archive is written on the hot path, read only on replay
 TS = pa.timestamp("us", tz="UTC")
 # Tables and views worth handing to someone without DuckDB (raw bytes stay in the warehouse).
 EXPORTED_RELATIONS = (
