@@ -121,7 +121,7 @@ def looks_like_mojibake(text: str) -> bool:
     hanzi = _CJK.findall(sample)[:MAX_HANZI_CHECKED]
     if len(hanzi) >= 20:
         common = _common_hanzi()
-        if sum(1 for ch in hanzi if ch in common) / len(hanzi) < MIN_COMMON_CJK_RATIO:
+        if sum(map(common.__contains__, hanzi)) / len(hanzi) < MIN_COMMON_CJK_RATIO:
             return True
     return False
 

@@ -39,6 +39,8 @@ _ASCII_TRAILING_PUNCT = r",.;:!?)\]}%"
 _ASCII_SEPARATOR_PUNCT = r",.;:!?"
 
 _CJK_RE = re.compile(f"[{_CJK_RANGES}]")
+_CJK_RUN_RE = re.compile(f"[{_CJK_RANGES}]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _CJK_PUNCT_RE = re.compile(f"[{_CJK_PUNCT_RANGES}]")
 _SPACING_RULES = re.compile(
     "|".join(
@@ -86,7 +88,7 @@ def normalize_text(text: str) -> str:
 
 def cjk_ratio(text: str) -> float:
     """Share of CJK characters among the letters of `text` (0.0 when there are none)."""
-    letters = len(_LETTER.findall(text))
+    letters = sum(map(len, _LETTER_RUN.findall(text)))
     if not letters:
         return 0.0
-    return len(_CJK_RE.findall(text)) / letters
+    return sum(map(len, _CJK_RUN_RE.findall(text))) / letters

@@ -24,6 +24,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
 from prefect.states import Failed
+from prefect.utilities.annotations import quote
 from pydantic import BaseModel, Field
 
 from adapters import get_adapter
@@ -48,6 +49,8 @@ from warehouse.store import WarehouseLocked, open_warehouse
 
 DEFAULT_DB = Path("warehouse/greenwire.duckdb")
 IN_FLIGHT_BATCHES = 2  # extraction of batch k+1 overlaps the load of batch k; bounds memory
+# Task parameters that carry documents are wrapped in `quote`: Prefect would otherwise walk every
+# nested object of every batch to look for upstream futures (most of a run's time, measured).
 
 
 class HttpParams(BaseModel):
@@ -209,7 +212,7 @@ def _ingest_source(
         extracted = future.result() if future is not None else []
         crash_point("after_extract")
         batch = _assemble(fetched, extracted, source, run_id, ctx.clock())
-        _tally_load(tally, batch, load_task(batch, params.db_path, params.lock_timeout))
+        _tally_load(tally, batch, load_task(quote(batch), params.db_path, params.lock_timeout))
 
     seen: set[str] = set()
     problems: list[DiscoveryProblem] = []
@@ -218,7 +221,8 @@ def _ingest_source(
         progress.sink().discovered(len(refs))
         crash_point("after_discover")
         state = _loaded_state(params.db_path, source.name, [r.key for r in refs], params.lock_timeout)
-        fetched = fetch_task(attach_validators(refs, state), source, ctx, run_id, params.fetch_threads)
+        refs = attach_validators(refs, state)
+        fetched = fetch_task(quote(refs), source, quote(ctx), run_id, params.fetch_threads)
         crash_point("after_fetch")
         tally.counts["deferred"] += len(fetched.deferred)
         for failure in fetched.deferred:
@@ -228,7 +232,7 @@ def _ingest_source(
         future = None
         if fetched.to_extract:
             future = extract_task.submit(
-                fetched.to_extract, source.rules, run_id, ctx.clock(), params.workers if use_pool else 1
+                quote(fetched.to_extract), source.rules, run_id, ctx.clock(), params.workers if use_pool else 1
             )
         pending.append((fetched, future))
         if len(pending) >= IN_FLIGHT_BATCHES:
@@ -286,7 +290,7 @@ def _account_discovery_problems(
         rejects.append((None, reject))
     if rejects:
         batch = LoadBatch(run_id=run_id, loaded_at=now, rejects=rejects)
-        _tally_load(tally, batch, load_task(batch, params.db_path, params.lock_timeout))
+        _tally_load(tally, batch, load_task(quote(batch), params.db_path, params.lock_timeout))
 
 
 def summary_markdown(summary: RunSummary, tallies: dict[str, SourceTally]) -> str:

@@ -23,7 +23,14 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaning.html import vocab
-from cleaning.html.dom import class_tokens, collapse_spaces, element_tokens, strip_controls, weighted_length
+from cleaning.html.dom import (
+    class_tokens,
+    collapse_spaces,
+    count_punctuation,
+    element_tokens,
+    strip_controls,
+    weighted_length,
+)
 
 MAX_REMOVED_TEXT = 300
 
@@ -368,7 +375,7 @@ def _block_score(block: Block) -> float:
         return 0.0
     if block.link_chars > len(text) * vocab.MAX_LINK_DENSITY:
         return 0.0
-    punctuation = sum(1 for ch in text if ch in vocab.PUNCTUATION)
+    punctuation = count_punctuation(text)
     if punctuation == 0 and length < vocab.SENTENCE_MIN_CHARS:
         return 0.0
     return 1.0 + punctuation * vocab.PUNCTUATION_SCORE + min(length / vocab.LENGTH_SCORE_PER, vocab.LENGTH_SCORE_MAX)
@@ -612,7 +619,7 @@ def _is_prose(block: Block) -> bool:
     text = block.text
     if block.link_chars > len(text) * vocab.PROSE_MAX_LINK_DENSITY:
         return False
-    punctuation = sum(1 for ch in text if ch in vocab.PUNCTUATION)
+    punctuation = count_punctuation(text)
     return weighted_length(text) >= vocab.PROSE_MIN_CHARS and punctuation >= vocab.PROSE_MIN_PUNCTUATION
 
 
@@ -722,7 +729,7 @@ def trim_tail(result: BodyResult) -> None:
 
 
 def _text_is_prose(text: str) -> bool:
-    punctuation = sum(1 for ch in text if ch in vocab.PUNCTUATION)
+    punctuation = count_punctuation(text)
     return weighted_length(text) >= vocab.PROSE_MIN_CHARS and punctuation >= vocab.PROSE_MIN_PUNCTUATION
 
 

@@ -16,6 +16,21 @@ _CJK_CLASS = "[\u3001-\u303f\u3400-\u9fff\uff00-\uffef]"
 # Whitespace with a line break between two CJK characters is a source-code line wrap, not a word gap.
 _CJK_WRAP_CJK = re.compile(rf"(?<={_CJK_CLASS})[ \t]*[\r\n][ \t\r\n]*(?={_CJK_CLASS})")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Counting runs instead of single characters: Chinese text is long runs, so far fewer matches.
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _count(run_pattern: re.Pattern[str], text: str) -> int:
+    return sum(map(len, run_pattern.findall(text)))
+
+
+def count_punctuation(text: str) -> int:
+    """Sentence punctuation marks in `text` (the vocabulary is `vocab.PUNCTUATION`)."""
+    from cleaning.html.vocab import PUNCTUATION
+
+    return sum(map(text.count, PUNCTUATION))
+
+
 # C0/C1 controls (other than whitespace) and lone surrogates never belong in stored text.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u200c\u200d\u2060]")
 
@@ -72,12 +87,14 @@ def weighted_length(text: str) -> float:
     """Length that weighs a hanzi like ~2.5 latin letters so thresholds serve both scripts."""
     from cleaning.html.vocab import CJK_CHAR_WEIGHT
 
-    cjk = len(_CJK.findall(text))
+    if text.isascii():
+        return float(len(text))
+    cjk = _count(_CJK_RUN, text)
     return len(text) - cjk + cjk * CJK_CHAR_WEIGHT
 
 
 def cjk_count(text: str) -> int:
-    return len(_CJK.findall(text))
+    return 0 if text.isascii() else _count(_CJK_RUN, text)
 
 
 def strip_controls(text: str) -> str:
