@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import signal
 import sys
 from datetime import date, datetime
 from decimal import Decimal
@@ -332,7 +333,14 @@ def export(
         typer.echo(str(path))
 
 
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM (a scheduler stopping the run) unwinds like Ctrl-C: the worker pool and the
+    # temporary Prefect server are shut down instead of being left behind.
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
     app()
 
 

@@ -206,9 +206,15 @@ def _ingest_source(
     adapter = get_adapter(source.adapter)
     use_pool = params.task_runner == "local"
     pending: deque[tuple[FetchedBatch, Any]] = deque()
+    # Inputs skipped before parsing, from batches with nothing else to load: their "seen in this
+    # run" marks are written once at the end, so an unchanged batch costs no write transaction.
+    untouched: list[str] = []
 
     def drain_one() -> None:
         fetched, future = pending.popleft()
+        if future is None and not fetched.rejects:
+            untouched.extend(fetched.unchanged)
+            return
         extracted = future.result() if future is not None else []
         crash_point("after_extract")
         batch = _assemble(fetched, extracted, source, run_id, ctx.clock())
@@ -239,6 +245,9 @@ def _ingest_source(
             drain_one()
     while pending:
         drain_one()
+    if untouched:
+        batch = LoadBatch(run_id=run_id, loaded_at=ctx.clock(), unchanged=[(source.name, key) for key in untouched])
+        _tally_load(tally, batch, load_task(quote(batch), params.db_path, params.lock_timeout))
     if problems:
         _account_discovery_problems(problems, source, params, run_id, ctx, tally)
 
