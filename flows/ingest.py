@@ -124,11 +124,6 @@ def shutdown_pool() -> None:
         _POOL = None
 
 
-@task(name="fetch-batch", cache_policy=NONE, persist_result=False)
-def fetch_task(refs: list, source: SourceConfig, ctx: FetchContext, run_id: str, threads: int) -> FetchedBatch:
-    return fetch_batch(refs, source, get_adapter(source.adapter), ctx, run_id=run_id, threads=threads)
-
-
 @task(name="extract-batch", cache_policy=NONE, persist_result=False)
 def extract_task(
     raws: list, rules: SiteRules | None, run_id: str, now: datetime, workers: int
@@ -220,6 +215,8 @@ def _ingest_source(
         batch = _assemble(fetched, extracted, source, run_id, ctx.clock())
         _tally_load(tally, batch, load_task(quote(batch), params.db_path, params.lock_timeout))
 
+    # Web fetches wait on the network and overlap in threads; local reads are faster without.
+    threads = params.fetch_threads if getattr(adapter, "fetch_in_threads", True) else 1
     seen: set[str] = set()
     problems: list[DiscoveryProblem] = []
     for refs in chunked(_unique_refs(_discover(adapter, source, ctx, problems), seen), params.batch_size):
@@ -228,7 +225,8 @@ def _ingest_source(
         crash_point("after_discover")
         state = _loaded_state(params.db_path, source.name, [r.key for r in refs], params.lock_timeout)
         refs = attach_validators(refs, state)
-        fetched = fetch_task(quote(refs), source, quote(ctx), run_id, params.fetch_threads)
+        # A plain call, not a task: per-task bookkeeping cost more than reading an unchanged batch.
+        fetched = fetch_batch(refs, source, adapter, ctx, run_id=run_id, threads=threads)
         crash_point("after_fetch")
         tally.counts["deferred"] += len(fetched.deferred)
         for failure in fetched.deferred:
