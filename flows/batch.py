@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Generic, TypeVar
 
 from adapters.base import Adapter, FetchContext
 from cleaning.errors import ExtractionError
@@ -28,6 +29,29 @@ from schemas import (
     Validators,
     to_article,
 )
+
+T = TypeVar("T")
+
+
+class Sealed(Generic[T]):
+    """A task argument Prefect passes along without looking inside.
+
+    Prefect walks lists, dicts, dataclasses and pydantic models in task arguments to find
+    upstream futures; for a batch of documents that walk cost more than the work itself. A plain
+    class is not walked, and it pickles as is (process pools, Dask workers), unlike
+    `prefect.utilities.annotations.quote`, which reached Dask workers as a bare tuple.
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: T) -> None:
+        self.value = value
+
+    def __getstate__(self) -> tuple[T]:
+        return (self.value,)  # never falsy: pickle skips __setstate__ for a falsy state
+
+    def __setstate__(self, state: tuple[T]) -> None:
+        (self.value,) = state
 
 
 @dataclass

@@ -24,7 +24,6 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
 from prefect.states import Failed
-from prefect.utilities.annotations import quote
 from pydantic import BaseModel, Field
 
 from adapters import get_adapter
@@ -32,8 +31,8 @@ from adapters.base import DiscoveryError, DiscoveryProblem, FetchContext, utc_no
 from adapters.http import HttpClient
 from cleaning.version import EXTRACTOR_VERSION
 from flows import progress
-from flows.batch import FetchedBatch, attach_validators, chunked, extract_many, fetch_batch
-from schemas import Article, Reject, RunCounts, RunSummary, SiteRules, SourceConfig
+from flows.batch import FetchedBatch, Sealed, attach_validators, chunked, extract_many, fetch_batch
+from schemas import Article, RawDocument, Reject, RunCounts, RunSummary, SiteRules, SourceConfig
 from warehouse.crashpoints import crash_point
 from warehouse.loader import (
     BatchResult,
@@ -49,8 +48,8 @@ from warehouse.store import WarehouseLocked, open_warehouse
 
 DEFAULT_DB = Path("warehouse/greenwire.duckdb")
 IN_FLIGHT_BATCHES = 2  # extraction of batch k+1 overlaps the load of batch k; bounds memory
-# Task parameters that carry documents are wrapped in `quote`: Prefect would otherwise walk every
-# nested object of every batch to look for upstream futures (most of a run's time, measured).
+# Task parameters that carry documents are `Sealed`: Prefect would otherwise walk every nested
+# object of every batch looking for upstream futures (most of a run's time, measured).
 
 
 class HttpParams(BaseModel):
@@ -126,10 +125,10 @@ def shutdown_pool() -> None:
 
 @task(name="extract-batch", cache_policy=NONE, persist_result=False)
 def extract_task(
-    raws: list, rules: SiteRules | None, run_id: str, now: datetime, workers: int
+    raws: Sealed[list[RawDocument]], rules: SiteRules | None, run_id: str, now: datetime, workers: int
 ) -> list[Article | Reject]:
     # On Dask the task itself runs on a worker: no nested pool there.
-    return extract_many(raws, rules, run_id=run_id, now=now, pool=_process_pool(workers))
+    return extract_many(raws.value, rules, run_id=run_id, now=now, pool=_process_pool(workers))
 
 
 def _retry_on_io_error(task: Any, task_run: Any, state: Any) -> bool:
@@ -153,10 +152,10 @@ def _retry_on_io_error(task: Any, task_run: Any, state: Any) -> bool:
     retry_delay_seconds=[2, 10],
     retry_condition_fn=_retry_on_io_error,
 )
-def load_task(batch: LoadBatch, db_path: str, lock_timeout: float) -> BatchResult:
+def load_task(batch: Sealed[LoadBatch], db_path: str, lock_timeout: float) -> BatchResult:
     crash_point("before_load")
     with open_warehouse(db_path, lock_timeout=lock_timeout) as con:
-        result = load_batch(con, batch)
+        result = load_batch(con, batch.value)
     crash_point("after_load")
     return result
 
@@ -213,7 +212,7 @@ def _ingest_source(
         extracted = future.result() if future is not None else []
         crash_point("after_extract")
         batch = _assemble(fetched, extracted, source, run_id, ctx.clock())
-        _tally_load(tally, batch, load_task(quote(batch), params.db_path, params.lock_timeout))
+        _tally_load(tally, batch, load_task(Sealed(batch), params.db_path, params.lock_timeout))
 
     # Web fetches wait on the network and overlap in threads; local reads are faster without.
     threads = params.fetch_threads if getattr(adapter, "fetch_in_threads", True) else 1
@@ -236,7 +235,7 @@ def _ingest_source(
         future = None
         if fetched.to_extract:
             future = extract_task.submit(
-                quote(fetched.to_extract), source.rules, run_id, ctx.clock(), params.workers if use_pool else 1
+                Sealed(fetched.to_extract), source.rules, run_id, ctx.clock(), params.workers if use_pool else 1
             )
         pending.append((fetched, future))
         if len(pending) >= IN_FLIGHT_BATCHES:
@@ -245,7 +244,7 @@ def _ingest_source(
         drain_one()
     if untouched:
         batch = LoadBatch(run_id=run_id, loaded_at=ctx.clock(), unchanged=[(source.name, key) for key in untouched])
-        _tally_load(tally, batch, load_task(quote(batch), params.db_path, params.lock_timeout))
+        _tally_load(tally, batch, load_task(Sealed(batch), params.db_path, params.lock_timeout))
     if problems:
         _account_discovery_problems(problems, source, params, run_id, ctx, tally)
 
@@ -297,7 +296,7 @@ def _account_discovery_problems(
         rejects.append((None, reject))
     if rejects:
         batch = LoadBatch(run_id=run_id, loaded_at=now, rejects=rejects)
-        _tally_load(tally, batch, load_task(quote(batch), params.db_path, params.lock_timeout))
+        _tally_load(tally, batch, load_task(Sealed(batch), params.db_path, params.lock_timeout))
 
 
 def summary_markdown(summary: RunSummary, tallies: dict[str, SourceTally]) -> str:

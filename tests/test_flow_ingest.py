@@ -142,3 +142,12 @@ def test_a_new_extractor_version_rereads_unchanged_files(
     # Read again in full (no not-modified shortcut), extracted again; same content -> unchanged rows.
     assert summary.counts.unchanged + summary.counts.updated == 5
     assert _rows(db, "select count(*) from raw_documents")[0][0] == 5
+
+
+def test_sealed_task_arguments_survive_pickling() -> None:
+    import pickle
+
+    from flows.batch import Sealed
+
+    for value in ([], None, [1, 2], {"a": 1}):
+        assert pickle.loads(pickle.dumps(Sealed(value))).value == value
