@@ -8,20 +8,48 @@ entry-point group `greenwire.adapters`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
-from schemas import FetchResult, ItemRef, SourceConfig
+from schemas import FetchResult, ItemRef, RawDocument, SourceConfig
 
 ENTRY_POINT_GROUP = "greenwire.adapters"
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class KnownListing:
+    """A listing (feed, sitemap, listing page) as last read, handed back by a ListingStore."""
+
+    kind: str  # "rss", "sitemap", "listing", or "page" for a command-line URL that was a plain page
+    content: bytes = field(repr=False)
+    etag: str | None = None
+    last_modified: str | None = None
+    final_url: str | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+    # Read during this very run (say, by the command line's target detection): use it as is,
+    # without asking the server again.
+    read_this_run: bool = False
+
+
+@runtime_checkable
+class ListingStore(Protocol):
+    """Where discovery keeps the listings it read, so the next read can be a conditional GET.
+
+    Keys are (source name, listing URL); implementations compare URLs in canonical form. The
+    flow provides one backed by the warehouse; adapters never reach for storage themselves.
+    """
+
+    def get(self, source_name: str, url: str) -> KnownListing | None: ...
+
+    def put(self, source_name: str, url: str, kind: str, raw: RawDocument) -> None: ...
 
 
 @dataclass
@@ -35,6 +63,9 @@ class FetchContext:
     # Receives (source name, DiscoveryProblem) for listings discovery could not read; when None,
     # `discover` raises DiscoveryError after yielding everything it found (see end_discovery).
     on_discovery_problem: Callable[[str, DiscoveryProblem], None] | None = None
+    # Listings read before (validators and bytes): discovery asks for them conditionally and, on a
+    # 304, reads the stored bytes. None: every listing is fetched in full.
+    listings: ListingStore | None = None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from schemas import ItemRef, SourceConfig, canonical_url
 
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, */*;q=0.5"
 FEED_MAX_BYTES = 10 * 1024 * 1024
+LISTING_KIND = "rss"  # how the listing store files what discovery reads
 WEB_SCHEMES = ("http://", "https://")
 
 
@@ -59,7 +60,9 @@ class FeedAdapter(PageFetcher):
         problems: list[DiscoveryProblem] = []
         seen: set[str] = set()
         for feed_url in source.urls:
-            response = get_listing(feed_url, source, ctx, accept=FEED_ACCEPT, max_bytes=FEED_MAX_BYTES)
+            response = get_listing(
+                feed_url, source, ctx, kind=LISTING_KIND, accept=FEED_ACCEPT, max_bytes=FEED_MAX_BYTES
+            )
             if isinstance(response, DiscoveryProblem):
                 problems.append(response)
                 continue

@@ -18,6 +18,7 @@ from schemas import ItemRef, SourceConfig, canonical_url
 
 LISTING_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 LISTING_MAX_BYTES = 5 * 1024 * 1024
+LISTING_KIND = "listing"  # how the listing store files what discovery reads
 WEB_SCHEMES = ("http", "https")
 
 
@@ -79,7 +80,9 @@ class ListingAdapter(PageFetcher):
                 if page_key in visited_pages:
                     break
                 visited_pages.add(page_key)
-                response = get_listing(page_url, source, ctx, accept=LISTING_ACCEPT, max_bytes=LISTING_MAX_BYTES)
+                response = get_listing(
+                    page_url, source, ctx, kind=LISTING_KIND, accept=LISTING_ACCEPT, max_bytes=LISTING_MAX_BYTES
+                )
                 if isinstance(response, DiscoveryProblem):
                     problems.append(response)
                     break

@@ -18,6 +18,7 @@ from schemas import ItemRef, SourceConfig, canonical_url
 SITEMAP_ACCEPT = "application/xml, text/xml;q=0.9, */*;q=0.5"
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, uncompressed
 MAX_INDEX_DEPTH = 3  # index -> index -> index -> urlset
+LISTING_KIND = "sitemap"  # how the listing store files what discovery reads
 WEB_SCHEMES = ("http://", "https://")
 
 
@@ -103,7 +104,7 @@ class SitemapAdapter(PageFetcher):
         if key in visited:
             return
         visited.add(key)
-        response = get_listing(url, source, ctx, accept=SITEMAP_ACCEPT, max_bytes=MAX_SITEMAP_BYTES)
+        response = get_listing(url, source, ctx, kind=LISTING_KIND, accept=SITEMAP_ACCEPT, max_bytes=MAX_SITEMAP_BYTES)
         if isinstance(response, DiscoveryProblem):
             problems.append(response)
             return

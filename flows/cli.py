@@ -30,6 +30,7 @@ SourcesOption = Annotated[
 ]
 DEFAULT_DB = Path("warehouse/greenwire.duckdb")
 DEFAULT_SOURCES = Path("sources.toml")
+DETECT_LOCK_TIMEOUT = 5.0  # seconds target detection waits to read the warehouse before sniffing instead
 
 
 class CliError(Exception):
@@ -49,7 +50,10 @@ def _configured_sources(path: Path) -> list[Any]:
     return load_sources(path)
 
 
-def _resolve_sources(targets: list[str], sources_path: Path, only: list[str], allow_private: bool) -> list[Any]:
+def _resolve_sources(
+    targets: list[str], sources_path: Path, only: list[str], allow_private: bool, listings: Any = None
+) -> list[Any]:
+    """The sources to run; `listings` (a ListingStore) lets URL targets skip or keep their sniff."""
     from adapters.base import FetchContext
 
     configured = _configured_sources(sources_path) if sources_path.exists() or not targets else []
@@ -59,7 +63,7 @@ def _resolve_sources(targets: list[str], sources_path: Path, only: list[str], al
         if missing:
             raise CliError(f"unknown source(s): {', '.join(sorted(missing))}")
         return chosen
-    ctx = FetchContext(allow_private_network=allow_private)
+    ctx = FetchContext(allow_private_network=allow_private, listings=listings)
     try:
         resolved = _sources_for_targets(targets, configured, ctx)
     finally:
@@ -108,8 +112,14 @@ def ingest(
 ) -> None:
     """Ingest the configured sources, or the given TARGETs, into the warehouse."""
     configure_environment(verbose=verbose)
+    from flows.listings import WarehouseListingStore
+
+    # URL targets: a listing the warehouse knows keeps its kind (no sniff); a sniffed one is handed to the run.
+    sniffed = WarehouseListingStore(db, lock_timeout=min(lock_timeout, DETECT_LOCK_TIMEOUT))
     try:
-        sources = _resolve_sources(list(targets or []), sources_file, list(source or []), allow_private_network)
+        sources = _resolve_sources(
+            list(targets or []), sources_file, list(source or []), allow_private_network, listings=sniffed
+        )
     except CliError as exc:
         raise fail(str(exc)) from None
     except Exception as exc:  # refused URLs, bad config: one line, no traceback
@@ -130,6 +140,7 @@ def ingest(
             dask_address=dask_address,
             show_progress=progress_bar and sys.stderr.isatty(),
             http={"read_timeout": read_timeout, "max_attempts": max_attempts},
+            listings=sniffed.read_this_run(),
         )
     except Exception as exc:
         raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None

@@ -32,6 +32,7 @@ from adapters.http import HttpClient
 from cleaning.version import EXTRACTOR_VERSION
 from flows import progress
 from flows.batch import FetchedBatch, Sealed, attach_validators, chunked, extract_many, fetch_batch
+from flows.listings import WarehouseListingStore, take_handed_over
 from schemas import Article, RawDocument, Reject, RunCounts, RunSummary, SiteRules, SourceConfig
 from warehouse.crashpoints import crash_point
 from warehouse.loader import (
@@ -372,6 +373,7 @@ def ingest(params: IngestParams) -> Any:
         allow_private_network=params.allow_private_network,
     )
     tallies: dict[str, SourceTally] = {}
+    handed_over = take_handed_over()
     try:
         with open_warehouse(params.db_path, lock_timeout=params.lock_timeout) as con:
             mark_interrupted_runs(con, now=started)
@@ -384,6 +386,11 @@ def ingest(params: IngestParams) -> Any:
                 extractor_version=EXTRACTOR_VERSION,
                 flow_run_id=str(flow_run.id) if flow_run.id else None,
             )
+        # Discovery reads listings conditionally; what the command line already read is reused.
+        listings = WarehouseListingStore(params.db_path, lock_timeout=params.lock_timeout, run_id=run_id)
+        names = {s.name for s in params.sources}
+        listings.adopt(listing for listing in handed_over if listing.source_name in names)
+        ctx.listings = listings
         for source in params.sources:
             tally = tallies.setdefault(source.name, SourceTally())
             t0 = time.monotonic()

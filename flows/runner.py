@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flows import progress
 from schemas import RunSummary, SourceConfig
+
+if TYPE_CHECKING:
+    from flows.listings import ReadListing
 
 
 class FlowFailed(RuntimeError):
@@ -72,8 +75,11 @@ def run_ingest(
     dask_address: str | None = None,
     show_progress: bool = False,
     http: dict | None = None,
+    listings: Sequence[ReadListing] = (),
 ) -> RunSummary:
+    """Run the ingest flow in this process; `listings` were read before the run (the target sniff)."""
     from flows.ingest import HttpParams, IngestParams, ingest, shutdown_pool
+    from flows.listings import hand_over, take_handed_over
 
     params = IngestParams(
         sources=list(sources),
@@ -87,10 +93,12 @@ def run_ingest(
     )
     runner = _task_runner(task_runner, workers, dask_address)
     flow_fn = ingest.with_options(task_runner=runner) if runner is not None else ingest
+    hand_over(listings)
     try:
         with _progress_display(show_progress):
             state = flow_fn(params, return_state=True)
     finally:
+        take_handed_over()  # a run that failed before taking them must not pass them to the next
         shutdown_pool()
     return _result(state)
 

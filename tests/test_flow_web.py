@@ -14,6 +14,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from flows.runner import run_reprocess
+from schemas import canonical_url
 
 pytestmark = pytest.mark.slow
 
@@ -106,18 +107,24 @@ def test_feed_loads_articles_and_rerun_only_makes_conditional_requests(
     for _, _, _, body in rows:
         assert "All rights reserved" not in body and "ICP" not in body and "Related" not in body
 
+    # Target detection and discovery share one read of the feed.
+    assert [req.path for req, _ in feed_site.log].count("/feed.xml") == 1
+
     seen = len(feed_site.log)
     second = run_cli(["ingest", url, "--db", str(db), "--allow-private-network"], env=cli_env)
     assert second.returncode == 0, second.stderr[-2000:]
-    # The feed itself is read again (it is how new items are found); every article is a 304.
-    rerun = [(req, resp) for req, resp in feed_site.log[seen:] if req.path not in ("/robots.txt", "/feed.xml")]
-    assert len(rerun) == 3
+    # Every request of the re-run is conditional and answered 304: the feed (once, no sniff) and each article.
+    rerun = [(req, resp) for req, resp in feed_site.log[seen:] if req.path != "/robots.txt"]
+    assert sorted(req.path for req, _ in rerun) == sorted(
+        ["/feed.xml", "/2024/02/20/green-building-floor-area", "/2024/02/18/ultra-low-energy", "/2024/01/heat-pumps"]
+    )
     assert all(req.headers.get("If-None-Match") for req, _ in rerun), [r.path for r, _ in rerun]
     assert {resp.status_code for _, resp in rerun} == {304}
     with duckdb.connect(str(db), read_only=True) as con:
         runs = con.execute("select discovered, new, unchanged from ingest_runs order by started_at").fetchall()
         assert runs[-1] == (3, 0, 3)
         assert con.execute("select count(*) from articles").fetchone() == (3,)
+        assert con.execute("select kind, url from listings").fetchall() == [("rss", canonical_url(url))]
 
 
 def test_sitemap_index_loads_articles_and_canonical_merges_two_urls(
@@ -125,26 +132,26 @@ def test_sitemap_index_loads_articles_and_canonical_merges_two_urls(
 ) -> None:
     base = httpserver.url_for("").rstrip("/")
     httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nDisallow:\n")
-    httpserver.expect_request("/sitemap.xml").respond_with_data(
-        _with_base("sitemap_index.xml", base), content_type="application/xml"
-    )
-    httpserver.expect_request("/sitemap-news.xml").respond_with_data(
-        _with_base("sitemap_news.xml", base), content_type="application/xml"
-    )
-    httpserver.expect_request("/sitemap-policy.xml.gz").respond_with_data(
-        _with_base("sitemap_policy.xml.gz", base), content_type="application/gzip"
+    _serve_conditional(httpserver, "/sitemap.xml", _with_base("sitemap_index.xml", base), "application/xml")
+    _serve_conditional(httpserver, "/sitemap-news.xml", _with_base("sitemap_news.xml", base), "application/xml")
+    _serve_conditional(
+        httpserver, "/sitemap-policy.xml.gz", _with_base("sitemap_policy.xml.gz", base), "application/gzip"
     )
     gov = (WEB / "zh_gov_article_gbk.html").read_bytes()
-    for path in ("/zwgk/gzdt/202403/t20240315_1187654.html", "/zwgk/gzdt/202403/t20240312_1187321.html"):
-        httpserver.expect_request(path).respond_with_data(gov, content_type="text/html")
-    httpserver.expect_request("/zcfg/202401/t20240110_1180001.html").respond_with_data(
-        (WEB / "zh_association_news_gb2312.html").read_bytes(), content_type="text/html"
+    pages = (
+        "/zwgk/gzdt/202403/t20240315_1187654.html",
+        "/zwgk/gzdt/202403/t20240312_1187321.html",
+        "/zcfg/202401/t20240110_1180001.html",
     )
+    for path in pages[:2]:
+        _serve_conditional(httpserver, path, gov, "text/html")
+    _serve_conditional(httpserver, pages[2], (WEB / "zh_association_news_gb2312.html").read_bytes(), "text/html")
     db = tmp_path / "w.duckdb"
-    result = run_cli(
-        ["ingest", httpserver.url_for("/sitemap.xml"), "--db", str(db), "--allow-private-network"], env=cli_env
-    )
+    command = ["ingest", httpserver.url_for("/sitemap.xml"), "--db", str(db), "--allow-private-network"]
+    result = run_cli(command, env=cli_env)
     assert result.returncode == 0, result.stderr[-2000:]
+    first_paths = [req.path for req, _ in httpserver.log if req.path != "/robots.txt"]
+    assert sorted(first_paths) == sorted(["/sitemap.xml", "/sitemap-news.xml", "/sitemap-policy.xml.gz", *pages])
     with duckdb.connect(str(db), read_only=True) as con:
         con.execute("SET TimeZone='Asia/Shanghai'")
         rows = con.execute(
@@ -161,6 +168,20 @@ def test_sitemap_index_loads_articles_and_canonical_merges_two_urls(
             assert furniture not in body, furniture
     assert any("t20240312_1187321" in key for (key,) in aliases)
     assert run == (3, 2, 1, 0)
+
+    # The re-run: the index, both child sitemaps and every page are asked for conditionally; all 304.
+    seen = len(httpserver.log)
+    second = run_cli(command, env=cli_env)
+    assert second.returncode == 0, second.stderr[-2000:]
+    rerun = [(req, resp) for req, resp in httpserver.log[seen:] if req.path != "/robots.txt"]
+    assert sorted(req.path for req, _ in rerun) == sorted(first_paths)
+    assert all(req.headers.get("If-None-Match") for req, _ in rerun), [r.path for r, _ in rerun]
+    assert {resp.status_code for _, resp in rerun} == {304}
+    with duckdb.connect(str(db), read_only=True) as con:
+        last = con.execute("select discovered, new, updated, unchanged from ingest_runs order by started_at").fetchall()
+        kinds = con.execute("select kind, count(*) from listings group by kind").fetchall()
+    assert last[-1] == (3, 0, 0, 3)
+    assert kinds == [("sitemap", 3)]
 
 
 def test_directory_of_saved_pages_and_replay_without_network(

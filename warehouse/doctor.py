@@ -80,7 +80,11 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> list[Finding]:
             )
         )
 
-    for table, key in (("articles", "article_id"), ("inputs", "source_name || ' ' || input_key")):
+    for table, key in (
+        ("articles", "article_id"),
+        ("inputs", "source_name || ' ' || input_key"),
+        ("listings", "source_name || ' ' || url"),
+    ):
         count, examples = _count_and_examples(
             con,
             f"SELECT {key} FROM {table} t WHERE t.raw_sha256 IS NOT NULL"
@@ -149,6 +153,19 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> list[Finding]:
             examples,
             "no source URI is shared by two articles of one source",
             "source URIs are shared by several articles of one source",
+        )
+    )
+
+    count, examples = _count_and_examples(
+        con, "SELECT source_name || ' ' || url FROM listings GROUP BY source_name, url HAVING count(*) > 1"
+    )
+    findings.append(
+        _finding(
+            "duplicates.listings",
+            count,
+            examples,
+            "one listing row per (source, URL)",
+            "(source, URL) pairs have several listing rows",
         )
     )
 

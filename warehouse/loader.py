@@ -37,6 +37,7 @@ EXPORTED_RELATIONS = (
     "article_observations",
     "rejects",
     "inputs",
+    "listings",
     "v_articles",
     "v_source_stats",
     "v_runs",
@@ -654,14 +655,22 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
     )
 
 
-def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetime | None) -> None:
-    """The statements of one batch, over the staged tables (the caller holds the transaction)."""
+def archive_staged_raws(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    """Insert the raw documents staged as `stage_raws` (RAW_SCHEMA) that are not archived yet.
+
+    Content-addressed: bytes already archived are never rewritten. The caller holds the transaction.
+    """
     raw_columns = ", ".join(RAW_SCHEMA.names)
     con.execute(
         f"INSERT INTO raw_documents ({raw_columns}, first_run_id)"
         f" SELECT {raw_columns}, ? FROM stage_raws WHERE sha256 NOT IN (SELECT sha256 FROM raw_documents)",
         [run_id],
     )
+
+
+def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetime | None) -> None:
+    """The statements of one batch, over the staged tables (the caller holds the transaction)."""
+    archive_staged_raws(con, run_id)
     missing = con.execute(
         "SELECT source_uri, raw_sha256 FROM stage_inputs WHERE article_id IS NOT NULL"
         " AND raw_sha256 NOT IN (SELECT sha256 FROM raw_documents) LIMIT 1"
