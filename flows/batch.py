@@ -106,15 +106,7 @@ def fetch_batch(
             if result.transient:
                 out.deferred.append(result)
             else:
-                reject = Reject(
-                    run_id=run_id,
-                    source_name=source.name,
-                    source_uri=ref.uri,
-                    stage="fetch",
-                    reason=result.reason,
-                    detail=result.detail[:500],
-                    occurred_at=now,
-                )
+                reject = make_reject(run_id, source.name, ref.uri, "fetch", result.reason, result.detail, now)
                 out.rejects.append((ref.key, reject))
         elif is_unchanged(result, ref.validators):
             out.unchanged.append(ref.key)
@@ -123,32 +115,42 @@ def fetch_batch(
     return out
 
 
+MAX_DETAIL_CHARS = 500
+
+
+def make_reject(
+    run_id: str,
+    source_name: str,
+    source_uri: str,
+    stage: str,
+    reason: str,
+    detail: str,
+    now: datetime,
+    raw_sha256: str | None = None,
+) -> Reject:
+    """A reject row for an input that failed at `stage` (detail clipped to a readable length)."""
+    return Reject(
+        run_id=run_id,
+        source_name=source_name,
+        source_uri=source_uri,
+        stage=stage,
+        reason=reason,
+        detail=detail[:MAX_DETAIL_CHARS],
+        raw_sha256=raw_sha256,
+        occurred_at=now,
+    )
+
+
 def extract_and_validate(raw: RawDocument, rules: SiteRules | None, run_id: str, now: datetime) -> Article | Reject:
     """Cleaning + validation of one document; never raises for bad input."""
     try:
         extracted = extract(raw, rules)
     except ExtractionError as exc:
-        return Reject(
-            run_id=run_id,
-            source_name=raw.source_name,
-            source_uri=raw.uri,
-            stage=exc.stage if exc.stage in ("decode", "extract") else "extract",
-            reason=exc.reason,
-            detail=exc.detail[:500],
-            raw_sha256=raw.sha256,
-            occurred_at=now,
-        )
+        stage = exc.stage if exc.stage in ("decode", "extract") else "extract"
+        return make_reject(run_id, raw.source_name, raw.uri, stage, exc.reason, exc.detail, now, raw.sha256)
     except Exception as exc:  # an extractor bug must cost one document, not the run
-        return Reject(
-            run_id=run_id,
-            source_name=raw.source_name,
-            source_uri=raw.uri,
-            stage="extract",
-            reason="extractor_error",
-            detail=f"{type(exc).__name__}: {exc}"[:500],
-            raw_sha256=raw.sha256,
-            occurred_at=now,
-        )
+        detail = f"{type(exc).__name__}: {exc}"
+        return make_reject(run_id, raw.source_name, raw.uri, "extract", "extractor_error", detail, now, raw.sha256)
     return to_article(raw, extracted, run_id=run_id, now=now)
 
 

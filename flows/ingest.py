@@ -31,7 +31,7 @@ from adapters.base import DiscoveryError, DiscoveryProblem, FetchContext, utc_no
 from adapters.http import HttpClient
 from cleaning.version import EXTRACTOR_VERSION
 from flows import progress
-from flows.batch import FetchedBatch, Sealed, attach_validators, chunked, extract_many, fetch_batch
+from flows.batch import FetchedBatch, Sealed, attach_validators, chunked, extract_many, fetch_batch, make_reject
 from flows.listings import WarehouseListingStore, take_handed_over
 from schemas import Article, RawDocument, Reject, RunCounts, RunSummary, SiteRules, SourceConfig
 from warehouse.crashpoints import crash_point
@@ -285,15 +285,7 @@ def _account_discovery_problems(
             tally.counts["deferred"] += 1
             tally.rejects[f"deferred:{problem.reason}"] += 1
             continue
-        reject = Reject(
-            run_id=run_id,
-            source_name=source.name,
-            source_uri=problem.uri,
-            stage="discover",
-            reason=problem.reason,
-            detail=problem.detail[:500],
-            occurred_at=now,
-        )
+        reject = make_reject(run_id, source.name, problem.uri, "discover", problem.reason, problem.detail, now)
         rejects.append((None, reject))
     if rejects:
         batch = LoadBatch(run_id=run_id, loaded_at=now, rejects=rejects)
