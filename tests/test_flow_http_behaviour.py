@@ -18,8 +18,12 @@ pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
 
 def _page(title: str) -> str:
     sentence = f"{title} is part of this week's coverage of low-carbon construction in Chinese cities."
-    paragraphs = "".join(f"<p>{sentence} Detail number {i} follows from the ministry's new rules.</p>" for i in range(6))
-    return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paragraphs}</article></body></html>"
+    paragraphs = "".join(
+        f"<p>{sentence} Detail number {i} follows from the ministry's new rules.</p>" for i in range(6)
+    )
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paragraphs}</article></body></html>"
+    )
 
 
 def _fail_then_succeed(status: int, headers: dict[str, str], body: str):
