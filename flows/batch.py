@@ -7,7 +7,7 @@ single warehouse writer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -188,6 +188,3 @@ def chunked(items: Iterable[ItemRef], size: int) -> Iterable[list[ItemRef]]:
             batch = []
     if batch:
         yield batch
-
-
-Clock = Callable[[], datetime]

@@ -10,12 +10,10 @@ from lxml.html import HtmlElement
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _TOKEN_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
-_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+")
 _SPACES_BUT_IDEOGRAPHIC = re.compile(r"[ \t\r\n\f\v\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\ufeff]+")
 _CJK_CLASS = "[\u3001-\u303f\u3400-\u9fff\uff00-\uffef]"
 # Whitespace with a line break between two CJK characters is a source-code line wrap, not a word gap.
 _CJK_WRAP_CJK = re.compile(rf"(?<={_CJK_CLASS})[ \t]*[\r\n][ \t\r\n]*(?={_CJK_CLASS})")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Counting runs instead of single characters: Chinese text is long runs, so far fewer matches.
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -93,13 +91,5 @@ def weighted_length(text: str) -> float:
     return len(text) - cjk + cjk * CJK_CHAR_WEIGHT
 
 
-def cjk_count(text: str) -> int:
-    return 0 if text.isascii() else _count(_CJK_RUN, text)
-
-
 def strip_controls(text: str) -> str:
     return _CONTROLS.sub("", text)
-
-
-def text_of(element: HtmlElement) -> str:
-    return collapse_spaces(element.text_content())
