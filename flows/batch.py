@@ -8,7 +8,7 @@ single warehouse writer.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Generic, TypeVar
@@ -176,6 +176,42 @@ def extract_many(
     for part in pool.map(_extract_chunk, [(chunk, rules, run_id, now) for chunk in chunks]):
         results.extend(part)
     return results
+
+
+def split_outcomes(
+    raws: Sequence[RawDocument], outcomes: Sequence[Article | Reject]
+) -> tuple[list[tuple[str, Article]], list[tuple[str | None, Reject]]]:
+    """Pair each extraction outcome with its input key: (articles, rejects), as LoadBatch wants them."""
+    articles: list[tuple[str, Article]] = []
+    rejects: list[tuple[str | None, Reject]] = []
+    for raw, outcome in zip(raws, outcomes, strict=True):
+        if isinstance(outcome, Article):
+            articles.append((raw.key, outcome))
+        else:
+            rejects.append((raw.key, outcome))
+    return articles, rejects
+
+
+_POOL: ProcessPoolExecutor | None = None
+
+
+def process_pool(workers: int) -> Executor | None:
+    """One extraction pool per process, started lazily (forkserver: the flow process has threads)."""
+    global _POOL
+    if workers <= 1:
+        return None
+    if _POOL is None:
+        import multiprocessing
+
+        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+    return _POOL
+
+
+def shutdown_pool() -> None:
+    global _POOL
+    if _POOL is not None:
+        _POOL.shutdown(cancel_futures=True)
+        _POOL = None
 
 
 def chunked(items: Iterable[ItemRef], size: int) -> Iterable[list[ItemRef]]:

@@ -15,7 +15,9 @@ from typing import Annotated, Any
 
 import typer
 
+from adapters.http import DEFAULT_MAX_ATTEMPTS, DEFAULT_READ_TIMEOUT
 from flows.settings import configure_environment
+from warehouse.store import DEFAULT_WAREHOUSE
 
 app = typer.Typer(
     add_completion=False,
@@ -28,7 +30,6 @@ DbOption = Annotated[Path, typer.Option("--db", envvar="GREENWIRE_DB", help="Duc
 SourcesOption = Annotated[
     Path, typer.Option("--sources", envvar="GREENWIRE_SOURCES", help="Source declarations (TOML).")
 ]
-DEFAULT_DB = Path("warehouse/greenwire.duckdb")
 DEFAULT_SOURCES = Path("sources.toml")
 DETECT_LOCK_TIMEOUT = 5.0  # seconds target detection waits to read the warehouse before sniffing instead
 
@@ -94,7 +95,7 @@ def ingest(
     targets: Annotated[
         list[str] | None, typer.Argument(help="Files, directories or URLs (feed, sitemap, page).")
     ] = None,
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_WAREHOUSE,
     sources_file: SourcesOption = DEFAULT_SOURCES,
     source: Annotated[list[str] | None, typer.Option("--source", help="Only these configured sources.")] = None,
     batch_size: Annotated[int, typer.Option(help="Inputs per batch (one load transaction each).")] = 500,
@@ -105,8 +106,10 @@ def ingest(
     ] = False,
     task_runner: Annotated[str, typer.Option(help="local (process pool) or dask.")] = "local",
     dask_address: Annotated[str | None, typer.Option(help="Existing Dask scheduler (with --task-runner dask).")] = None,
-    read_timeout: Annotated[float, typer.Option(help="HTTP read timeout, seconds.")] = 30.0,
-    max_attempts: Annotated[int, typer.Option(help="HTTP attempts per request (retries on 429/5xx/errors).")] = 4,
+    read_timeout: Annotated[float, typer.Option(help="HTTP read timeout, seconds.")] = DEFAULT_READ_TIMEOUT,
+    max_attempts: Annotated[
+        int, typer.Option(help="HTTP attempts per request (retries on 429/5xx/errors).")
+    ] = DEFAULT_MAX_ATTEMPTS,
     progress_bar: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
 ) -> None:
@@ -151,7 +154,7 @@ def ingest(
 
 @app.command()
 def reprocess(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_WAREHOUSE,
     source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
     lock_timeout: Annotated[float, typer.Option(help="Seconds to wait for the warehouse write lock.")] = 300.0,
     workers: Annotated[int, typer.Option(help="Extraction processes.")] = os.cpu_count() or 1,
@@ -215,7 +218,7 @@ def render_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
 @app.command()
 def sql(
     query: Annotated[str, typer.Argument(help="SQL to run against the warehouse.")],
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_WAREHOUSE,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     write: Annotated[bool, typer.Option("--write", help="Open read-write (default: read-only).")] = False,
     lock_timeout: Annotated[float, typer.Option(help="Seconds to wait while a writer holds the file.")] = 30.0,
@@ -246,7 +249,7 @@ def sql(
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Words or Chinese text to look for (BM25 over titles and bodies).")],
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_WAREHOUSE,
     limit: Annotated[int, typer.Option(help="Best N articles.")] = 10,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     lock_timeout: Annotated[float, typer.Option(help="Seconds to wait for the lock to refresh the index.")] = 30.0,
@@ -286,7 +289,7 @@ def sources(sources_file: SourcesOption = DEFAULT_SOURCES) -> None:
 
 
 @app.command()
-def doctor(db: DbOption = DEFAULT_DB) -> None:
+def doctor(db: DbOption = DEFAULT_WAREHOUSE) -> None:
     """Check the warehouse's integrity; exit non-zero with a report when something is wrong."""
     if not db.exists():
         raise fail(f"no warehouse at {db}")
@@ -305,7 +308,7 @@ def doctor(db: DbOption = DEFAULT_DB) -> None:
 
 @app.command()
 def serve(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_WAREHOUSE,
     sources_file: SourcesOption = DEFAULT_SOURCES,
     source: Annotated[list[str] | None, typer.Option("--source", help="Only these configured sources.")] = None,
     lock_timeout: Annotated[float, typer.Option(help="Seconds each run waits for the write lock.")] = 300.0,
@@ -330,7 +333,7 @@ def serve(
 @app.command()
 def export(
     out: Annotated[Path, typer.Argument(help="Directory for the Parquet files.")],
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_WAREHOUSE,
 ) -> None:
     """Export the warehouse's tables and views as Parquet, for sharing."""
     if not db.exists():

@@ -11,10 +11,8 @@ from __future__ import annotations
 import os
 import time
 import uuid
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -28,12 +26,30 @@ from pydantic import BaseModel, Field
 
 from adapters import get_adapter
 from adapters.base import DiscoveryError, DiscoveryProblem, FetchContext, utc_now
-from adapters.http import HttpClient
+from adapters.http import (
+    DEFAULT_BACKOFF_BASE,
+    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_ATTEMPTS,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_READ_TIMEOUT,
+    HttpClient,
+)
 from cleaning.version import EXTRACTOR_VERSION
 from flows import progress
-from flows.batch import FetchedBatch, Sealed, attach_validators, chunked, extract_many, fetch_batch, make_reject
+from flows.batch import (
+    FetchedBatch,
+    Sealed,
+    attach_validators,
+    chunked,
+    extract_many,
+    fetch_batch,
+    make_reject,
+    process_pool,
+    split_outcomes,
+)
 from flows.listings import WarehouseListingStore, take_handed_over
-from schemas import Article, RawDocument, Reject, RunCounts, RunSummary, SiteRules, SourceConfig
+from flows.report import SourceTally, summarise, summary_markdown, tally_load
+from schemas import Article, RawDocument, Reject, SiteRules, SourceConfig
 from warehouse.crashpoints import crash_point
 from warehouse.loader import (
     BatchResult,
@@ -45,22 +61,19 @@ from warehouse.loader import (
     mark_interrupted_runs,
     register_sources,
 )
-from warehouse.store import WarehouseLocked, open_warehouse
+from warehouse.store import DEFAULT_WAREHOUSE, WarehouseLocked, open_warehouse
 
-DEFAULT_DB = Path("warehouse/greenwire.duckdb")
 IN_FLIGHT_BATCHES = 2  # extraction of batch k+1 overlaps the load of batch k; bounds memory
-# Task parameters that carry documents are `Sealed`: Prefect would otherwise walk every nested
-# object of every batch looking for upstream futures (most of a run's time, measured).
 
 
 class HttpParams(BaseModel):
     """How politely and patiently web sources are fetched."""
 
-    connect_timeout: float = Field(default=10.0, gt=0)
-    read_timeout: float = Field(default=30.0, gt=0)
-    max_attempts: int = Field(default=4, ge=1, le=10)
-    backoff_base: float = Field(default=1.0, ge=0)
-    max_response_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
+    connect_timeout: float = Field(default=DEFAULT_CONNECT_TIMEOUT, gt=0)
+    read_timeout: float = Field(default=DEFAULT_READ_TIMEOUT, gt=0)
+    max_attempts: int = Field(default=DEFAULT_MAX_ATTEMPTS, ge=1, le=10)
+    backoff_base: float = Field(default=DEFAULT_BACKOFF_BASE, ge=0)
+    max_response_bytes: int = Field(default=DEFAULT_MAX_BYTES, ge=1024)
 
     def client(self) -> HttpClient:
         return HttpClient(
@@ -76,7 +89,7 @@ class IngestParams(BaseModel):
     """Flow parameters, validated by pydantic before the run starts."""
 
     sources: list[SourceConfig] = Field(min_length=1)
-    db_path: str = str(DEFAULT_DB)
+    db_path: str = str(DEFAULT_WAREHOUSE)
     batch_size: int = Field(default=500, ge=1, le=10_000)
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=64)
     fetch_threads: int = Field(default=8, ge=1, le=64)
@@ -84,13 +97,6 @@ class IngestParams(BaseModel):
     allow_private_network: bool = False
     task_runner: Literal["local", "dask"] = "local"
     http: HttpParams = HttpParams()
-
-
-@dataclass
-class SourceTally:
-    counts: Counter[str] = field(default_factory=Counter)
-    rejects: Counter[str] = field(default_factory=Counter)
-    seconds: float = 0.0
 
 
 def _run_name() -> str:
@@ -102,34 +108,12 @@ def _run_name() -> str:
     return f"ingest-{label}-{datetime.now().astimezone():%Y%m%d-%H%M%S}"
 
 
-_POOL: ProcessPoolExecutor | None = None
-
-
-def _process_pool(workers: int) -> Executor | None:
-    """One process pool per flow process, started lazily (forkserver: the flow has threads)."""
-    global _POOL
-    if workers <= 1:
-        return None
-    if _POOL is None:
-        import multiprocessing
-
-        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
-    return _POOL
-
-
-def shutdown_pool() -> None:
-    global _POOL
-    if _POOL is not None:
-        _POOL.shutdown(cancel_futures=True)
-        _POOL = None
-
-
 @task(name="extract-batch", cache_policy=NONE, persist_result=False)
 def extract_task(
     raws: Sealed[list[RawDocument]], rules: SiteRules | None, run_id: str, now: datetime, workers: int
 ) -> list[Article | Reject]:
     # On Dask the task itself runs on a worker: no nested pool there.
-    return extract_many(raws.value, rules, run_id=run_id, now=now, pool=_process_pool(workers))
+    return extract_many(raws.value, rules, run_id=run_id, now=now, pool=process_pool(workers))
 
 
 def _retry_on_io_error(task: Any, task_run: Any, state: Any) -> bool:
@@ -177,19 +161,13 @@ def _unique_refs(refs: Iterator, seen: set[str]) -> Iterator:
 def _assemble(
     fetched: FetchedBatch, extracted: list[Article | Reject], source: SourceConfig, run_id: str, now: datetime
 ) -> LoadBatch:
-    articles: list[tuple[str, Article]] = []
-    rejects: list[tuple[str | None, Reject]] = list(fetched.rejects)
-    for raw, outcome in zip(fetched.to_extract, extracted, strict=True):
-        if isinstance(outcome, Article):
-            articles.append((raw.key, outcome))
-        else:
-            rejects.append((raw.key, outcome))
+    articles, rejects = split_outcomes(fetched.to_extract, extracted)
     return LoadBatch(
         run_id=run_id,
         loaded_at=now,
         raws=list(fetched.to_extract),
         articles=articles,
-        rejects=rejects,
+        rejects=[*fetched.rejects, *rejects],
         unchanged=[(source.name, key) for key in fetched.unchanged],
     )
 
@@ -213,7 +191,7 @@ def _ingest_source(
         extracted = future.result() if future is not None else []
         crash_point("after_extract")
         batch = _assemble(fetched, extracted, source, run_id, ctx.clock())
-        _tally_load(tally, batch, load_task(Sealed(batch), params.db_path, params.lock_timeout))
+        tally_load(tally, batch, load_task(Sealed(batch), params.db_path, params.lock_timeout))
 
     # Web fetches wait on the network and overlap in threads; local reads are faster without.
     threads = params.fetch_threads if getattr(adapter, "fetch_in_threads", True) else 1
@@ -245,7 +223,7 @@ def _ingest_source(
         drain_one()
     if untouched:
         batch = LoadBatch(run_id=run_id, loaded_at=ctx.clock(), unchanged=[(source.name, key) for key in untouched])
-        _tally_load(tally, batch, load_task(Sealed(batch), params.db_path, params.lock_timeout))
+        tally_load(tally, batch, load_task(Sealed(batch), params.db_path, params.lock_timeout))
     if problems:
         _account_discovery_problems(problems, source, params, run_id, ctx, tally)
 
@@ -256,14 +234,6 @@ def _discover(adapter: Any, source: SourceConfig, ctx: FetchContext, problems: l
         yield from adapter.discover(source, ctx)
     except DiscoveryError as exc:
         problems.extend(exc.problems)
-
-
-def _tally_load(tally: SourceTally, batch: LoadBatch, result: BatchResult) -> None:
-    for outcome in ("new", "updated", "unchanged", "rejected"):
-        tally.counts[outcome] += getattr(result, outcome)
-    for _, reject in batch.rejects:
-        tally.rejects[reject.reason] += 1
-    progress.sink().processed(result.new + result.updated + result.unchanged + result.rejected)
 
 
 def _account_discovery_problems(
@@ -289,67 +259,7 @@ def _account_discovery_problems(
         rejects.append((None, reject))
     if rejects:
         batch = LoadBatch(run_id=run_id, loaded_at=now, rejects=rejects)
-        _tally_load(tally, batch, load_task(Sealed(batch), params.db_path, params.lock_timeout))
-
-
-def summary_markdown(summary: RunSummary, tallies: dict[str, SourceTally]) -> str:
-    c = summary.counts
-    lines = [
-        f"# GreenWire ingest `{summary.run_id}`",
-        "",
-        f"Status **{summary.status}**; extractor {summary.extractor_version}.",
-        "",
-        "| discovered | new | updated | unchanged | rejected | deferred |",
-        "|---:|---:|---:|---:|---:|---:|",
-        f"| {c.discovered} | {c.new} | {c.updated} | {c.unchanged} | {c.rejected} | {c.deferred} |",
-        "",
-        "## Rejects by reason",
-        "",
-    ]
-    if summary.rejects_by_reason:
-        lines += ["| reason | count |", "|---|---:|"]
-        lines += [f"| {reason} | {n} |" for reason, n in sorted(summary.rejects_by_reason.items())]
-    else:
-        lines.append("None.")
-    lines += ["", "## Slowest sources", "", "| source | seconds | inputs |", "|---|---:|---:|"]
-    for name, tally in sorted(tallies.items(), key=lambda kv: -kv[1].seconds)[:10]:
-        lines.append(f"| {name} | {tally.seconds:.1f} | {tally.counts['discovered']} |")
-    return "\n".join(lines)
-
-
-def _summarise(
-    run_id: str,
-    params: IngestParams,
-    started: datetime,
-    tallies: dict[str, SourceTally],
-    status: str,
-    message: str | None,
-) -> RunSummary:
-    total: Counter[str] = Counter()
-    reasons: Counter[str] = Counter()
-    for tally in tallies.values():
-        total.update(tally.counts)
-        reasons.update(tally.rejects)
-    counts = RunCounts(
-        discovered=total["discovered"],
-        new=total["new"],
-        updated=total["updated"],
-        unchanged=total["unchanged"],
-        rejected=total["rejected"],
-        deferred=total["deferred"],
-    )
-    return RunSummary(
-        run_id=run_id,
-        flow_run_id=str(flow_run.id) if flow_run.id else None,
-        sources=tuple(s.name for s in params.sources),
-        status=status,
-        started_at=started,
-        finished_at=utc_now(),
-        counts=counts,
-        extractor_version=EXTRACTOR_VERSION,
-        rejects_by_reason=dict(reasons),
-        message=message,
-    )
+        tally_load(tally, batch, load_task(Sealed(batch), params.db_path, params.lock_timeout))
 
 
 @flow(name="greenwire-ingest", flow_run_name=_run_name, log_prints=True, validate_parameters=True)
@@ -365,6 +275,9 @@ def ingest(params: IngestParams) -> Any:
         allow_private_network=params.allow_private_network,
     )
     tallies: dict[str, SourceTally] = {}
+    flow_run_id = str(flow_run.id) if flow_run.id else None
+    names = [s.name for s in params.sources]
+    run_fields = {"run_id": run_id, "flow_run_id": flow_run_id, "sources": names, "started": started}
     handed_over = take_handed_over()
     try:
         with open_warehouse(params.db_path, lock_timeout=params.lock_timeout) as con:
@@ -373,14 +286,13 @@ def ingest(params: IngestParams) -> Any:
             begin_run(
                 con,
                 run_id=run_id,
-                sources=[s.name for s in params.sources],
+                sources=names,
                 started_at=started,
                 extractor_version=EXTRACTOR_VERSION,
-                flow_run_id=str(flow_run.id) if flow_run.id else None,
+                flow_run_id=flow_run_id,
             )
         # Discovery reads listings conditionally; what the command line already read is reused.
         listings = WarehouseListingStore(params.db_path, lock_timeout=params.lock_timeout, run_id=run_id)
-        names = {s.name for s in params.sources}
         listings.adopt(listing for listing in handed_over if listing.source_name in names)
         ctx.listings = listings
         for source in params.sources:
@@ -391,10 +303,11 @@ def ingest(params: IngestParams) -> Any:
             logger.info("source %s: %s", source.name, dict(tally.counts))
     except WarehouseLocked as exc:
         # What was fetched but not loaded is simply fetched again next run: nothing to keep.
-        return Failed(message=str(exc), data=_summarise(run_id, params, started, tallies, "failed", str(exc)))
+        failed = summarise(**run_fields, tallies=tallies, status="failed", message=str(exc))
+        return Failed(message=str(exc), data=failed)
     finally:
         ctx.http.close()
-    summary = _summarise(run_id, params, started, tallies, "completed", None)
+    summary = summarise(**run_fields, tallies=tallies, status="completed")
     with open_warehouse(params.db_path, lock_timeout=params.lock_timeout) as con:
         finish_run(con, summary)
     create_markdown_artifact(

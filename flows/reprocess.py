@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections import Counter
 from typing import Any
 
 from prefect import flow, get_run_logger
@@ -14,9 +13,9 @@ from pydantic import BaseModel, Field
 
 from adapters.base import utc_now
 from cleaning.version import EXTRACTOR_VERSION
-from flows.batch import extract_many
-from flows.ingest import SourceTally, _process_pool, summary_markdown
-from schemas import Article, Reject, RunCounts, RunSummary, SourceConfig
+from flows.batch import extract_many, process_pool, split_outcomes
+from flows.report import SourceTally, summarise, summary_markdown, tally_load
+from schemas import RawDocument, SourceConfig
 from warehouse.loader import LoadBatch, begin_run, finish_run, iter_inputs_for_replay, load_batch, stored_sources
 from warehouse.store import open_warehouse
 
@@ -35,8 +34,9 @@ def reprocess(params: ReprocessParams) -> Any:
     logger = get_run_logger()
     run_id = str(uuid.uuid4())
     started = utc_now()
+    flow_run_id = str(flow_run.id) if flow_run.id else None
     tally = SourceTally()
-    pool = _process_pool(params.workers)
+    pool = process_pool(params.workers)
     with open_warehouse(params.db_path, lock_timeout=params.lock_timeout) as con:
         sources: dict[str, SourceConfig] = stored_sources(con)
         names = [params.source] if params.source else sorted(sources)
@@ -46,51 +46,33 @@ def reprocess(params: ReprocessParams) -> Any:
             sources=names,
             started_at=started,
             extractor_version=EXTRACTOR_VERSION,
-            flow_run_id=str(flow_run.id) if flow_run.id else None,
+            flow_run_id=flow_run_id,
         )
-        for batch in iter_inputs_for_replay(con, source_name=params.source, batch_size=params.batch_size):
+        for replayed in iter_inputs_for_replay(con, source_name=params.source, batch_size=params.batch_size):
             now = utc_now()
-            articles: list[tuple[str, Article]] = []
-            rejects: list[tuple[str | None, Reject]] = []
-            by_source: dict[str, list] = {}
-            for raw, _last_version in batch:
-                by_source.setdefault(raw.source_name, []).append((raw, raw.key))
-            for name, items in by_source.items():
+            by_source: dict[str, list[RawDocument]] = {}
+            for raw, _last_version in replayed:
+                by_source.setdefault(raw.source_name, []).append(raw)
+            batch = LoadBatch(run_id=run_id, loaded_at=now)  # the bytes are archived already
+            for name, raws in by_source.items():
                 rules = sources[name].rules if name in sources else None
-                outcomes = extract_many([raw for raw, _ in items], rules, run_id=run_id, now=now, pool=pool)
-                for (_, key), outcome in zip(items, outcomes, strict=True):
-                    if isinstance(outcome, Article):
-                        articles.append((key, outcome))
-                    else:
-                        rejects.append((key, outcome))
-                        tally.rejects[outcome.reason] += 1
-            tally.counts["discovered"] += len(batch)
-            result = load_batch(
-                con, LoadBatch(run_id=run_id, loaded_at=now, raws=[], articles=articles, rejects=rejects, unchanged=[])
-            )
-            for outcome in result.outcomes.values():
-                tally.counts[outcome] += 1
-        counts = RunCounts(
-            discovered=tally.counts["discovered"],
-            new=tally.counts["new"],
-            updated=tally.counts["updated"],
-            unchanged=tally.counts["unchanged"],
-            rejected=tally.counts["rejected"],
-        )
-        summary = RunSummary(
+                outcomes = extract_many(raws, rules, run_id=run_id, now=now, pool=pool)
+                articles, rejects = split_outcomes(raws, outcomes)
+                batch.articles.extend(articles)
+                batch.rejects.extend(rejects)
+            tally.counts["discovered"] += len(replayed)
+            tally_load(tally, batch, load_batch(con, batch))
+        summary = summarise(
             run_id=run_id,
-            flow_run_id=str(flow_run.id) if flow_run.id else None,
-            sources=tuple(names),
+            flow_run_id=flow_run_id,
+            sources=names,
+            started=started,
+            tallies={"reprocess": tally},
             status="completed",
-            started_at=started,
-            finished_at=utc_now(),
-            counts=counts,
-            extractor_version=EXTRACTOR_VERSION,
-            rejects_by_reason=dict(Counter(tally.rejects)),
             message="reprocess",
         )
         finish_run(con, summary)
-    logger.info("reprocessed %s inputs: %s", counts.discovered, dict(tally.counts))
+    logger.info("reprocessed %s inputs: %s", summary.counts.discovered, dict(tally.counts))
     create_markdown_artifact(
         key="reprocess-summary", markdown=summary_markdown(summary, {"reprocess": tally}), description="Replay run"
     )

@@ -78,7 +78,8 @@ def run_ingest(
     listings: Sequence[ReadListing] = (),
 ) -> RunSummary:
     """Run the ingest flow in this process; `listings` were read before the run (the target sniff)."""
-    from flows.ingest import HttpParams, IngestParams, ingest, shutdown_pool
+    from flows.batch import shutdown_pool
+    from flows.ingest import HttpParams, IngestParams, ingest
     from flows.listings import hand_over, take_handed_over
 
     params = IngestParams(
@@ -104,7 +105,7 @@ def run_ingest(
 
 
 def run_reprocess(*, db_path: str, source: str | None, lock_timeout: float, workers: int) -> RunSummary:
-    from flows.ingest import shutdown_pool
+    from flows.batch import shutdown_pool
     from flows.reprocess import ReprocessParams, reprocess
 
     try:

@@ -104,6 +104,8 @@ def _holder(message: str) -> str:
     return f"PID {match['pid']}: {Path(match['program']).name}"
 
 
+DEFAULT_WAREHOUSE = Path("warehouse/greenwire.duckdb")
+
 # The writer loads one batch at a time: a bounded buffer pool keeps a long ingest's memory flat
 # (DuckDB would otherwise cache up to 80% of RAM). Readers keep DuckDB's default.
 MEMORY_LIMIT_ENV = "GREENWIRE_DUCKDB_MEMORY_LIMIT"
