@@ -45,17 +45,13 @@ def _resolve(path_text: str, ctx: FetchContext) -> Path:
     return (path if path.is_absolute() else ctx.root / path).resolve()
 
 
-def _lexical(path_text: str, ctx: FetchContext) -> Path:
-    """Absolute and normalised without following symlinks ("a/../b" -> "b")."""
-    path = Path(path_text).expanduser()
-    return Path(os.path.normpath(path if path.is_absolute() else ctx.root / path))
-
-
-@lru_cache(maxsize=1024)
 def _lexical_text(path_text: str, base: str) -> str:
-    """`_lexical` for plain strings (cached: roots repeat for every file)."""
-    path = os.path.expanduser(path_text)
-    return os.path.normpath(os.path.join(base, path))
+    """Absolute and normalised without following symlinks ("a/../b" -> "b")."""
+    return os.path.normpath(os.path.join(base, os.path.expanduser(path_text)))
+
+
+def _lexical(path_text: str, ctx: FetchContext) -> Path:
+    return Path(_lexical_text(path_text, str(ctx.root)))
 
 
 @lru_cache(maxsize=256)
