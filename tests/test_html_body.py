@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from builders import html_raw
 
 from cleaning.errors import ExtractionError
 from cleaning.html import extract_html
@@ -16,15 +17,7 @@ READ_AT = datetime(2024, 1, 1, tzinfo=UTC)
 
 
 def raw_for(html: str, url: str = "https://example.org/a/b.html") -> RawDocument:
-    return RawDocument(
-        source_name="test",
-        uri=url,
-        key=url,
-        content=html.encode("utf-8"),
-        media_type="text/html",
-        final_url=url,
-        read_at=READ_AT,
-    )
+    return html_raw(html, url, read_at=READ_AT)
 
 
 def run(name: str, url: str = "https://example.org/a/b.html", rules: SiteRules | None = None):  # type: ignore[no-untyped-def]

@@ -6,10 +6,11 @@ from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from builders import html_raw
 
 from cleaning.html import extract_html
 from cleaning.html.metadata import strip_site_suffix
-from schemas import ExtractedArticle, RawDocument
+from schemas import ExtractedArticle
 
 READ_AT = datetime(2024, 1, 1, tzinfo=UTC)
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -33,17 +34,7 @@ def extract(
         f"<html><head><meta charset='utf-8'>{head}</head><body>"
         f"<div class='page'>{before}<div class='article'>{body}{after}</div></div></body></html>"
     )
-    raw = RawDocument(
-        source_name="test",
-        uri=url,
-        key=url,
-        content=html.encode("utf-8"),
-        media_type="text/html",
-        final_url=url,
-        read_at=READ_AT,
-        timezone="Asia/Shanghai",
-    )
-    return extract_html(html, raw, None)
+    return extract_html(html, html_raw(html, url, read_at=READ_AT), None)
 
 
 # ---------------------------------------------------------------------------------------------- title

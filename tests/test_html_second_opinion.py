@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from builders import html_raw
 from lxml import etree
 
 import cleaning.html as html_stage
@@ -35,15 +36,7 @@ ZH_PROSE = [
 
 
 def raw_for(html: str, url: str = "https://example.org/news/a.html") -> RawDocument:
-    return RawDocument(
-        source_name="test",
-        uri=url,
-        key=url,
-        content=html.encode("utf-8"),
-        media_type="text/html",
-        final_url=url,
-        read_at=READ_AT,
-    )
+    return html_raw(html, url, read_at=READ_AT)
 
 
 def paragraphs(texts: list[str]) -> str:
