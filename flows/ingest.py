@@ -61,7 +61,7 @@ from warehouse.loader import (
     mark_interrupted_runs,
     register_sources,
 )
-from warehouse.store import DEFAULT_WAREHOUSE, WarehouseLocked, open_warehouse
+from warehouse.store import DEFAULT_WAREHOUSE, WarehouseLocked, WarehouseWriter
 
 IN_FLIGHT_BATCHES = 2  # extraction of batch k+1 overlaps the load of batch k; bounds memory
 
@@ -137,16 +137,16 @@ def _retry_on_io_error(task: Any, task_run: Any, state: Any) -> bool:
     retry_delay_seconds=[2, 10],
     retry_condition_fn=_retry_on_io_error,
 )
-def load_task(batch: Sealed[LoadBatch], db_path: str, lock_timeout: float) -> BatchResult:
+def load_task(batch: Sealed[LoadBatch], writer: Sealed[WarehouseWriter]) -> BatchResult:
     crash_point("before_load")
-    with open_warehouse(db_path, lock_timeout=lock_timeout) as con:
+    with writer.value.session() as con:
         result = load_batch(con, batch.value)
     crash_point("after_load")
     return result
 
 
-def _loaded_state(db_path: str, source: str, keys: list[str], lock_timeout: float) -> dict:
-    with open_warehouse(db_path, lock_timeout=lock_timeout) as con:
+def _loaded_state(writer: WarehouseWriter, source: str, keys: list[str]) -> dict:
+    with writer.session() as con:
         return loaded_state(con, source, keys)
 
 
@@ -173,7 +173,12 @@ def _assemble(
 
 
 def _ingest_source(
-    source: SourceConfig, params: IngestParams, ctx: FetchContext, run_id: str, tally: SourceTally
+    source: SourceConfig,
+    params: IngestParams,
+    ctx: FetchContext,
+    writer: WarehouseWriter,
+    run_id: str,
+    tally: SourceTally,
 ) -> None:
     logger = get_run_logger()
     adapter = get_adapter(source.adapter)
@@ -191,7 +196,7 @@ def _ingest_source(
         extracted = future.result() if future is not None else []
         crash_point("after_extract")
         batch = _assemble(fetched, extracted, source, run_id, ctx.clock())
-        tally_load(tally, batch, load_task(Sealed(batch), params.db_path, params.lock_timeout))
+        tally_load(tally, batch, load_task(Sealed(batch), Sealed(writer)))
 
     # Web fetches wait on the network and overlap in threads; local reads are faster without.
     threads = params.fetch_threads if getattr(adapter, "fetch_in_threads", True) else 1
@@ -201,7 +206,7 @@ def _ingest_source(
         tally.counts["discovered"] += len(refs)
         progress.sink().discovered(len(refs))
         crash_point("after_discover")
-        state = _loaded_state(params.db_path, source.name, [r.key for r in refs], params.lock_timeout)
+        state = _loaded_state(writer, source.name, [r.key for r in refs])
         refs = attach_validators(refs, state)
         # A plain call, not a task: per-task bookkeeping cost more than reading an unchanged batch.
         fetched = fetch_batch(refs, source, adapter, ctx, run_id=run_id, threads=threads)
@@ -223,9 +228,9 @@ def _ingest_source(
         drain_one()
     if untouched:
         batch = LoadBatch(run_id=run_id, loaded_at=ctx.clock(), unchanged=[(source.name, key) for key in untouched])
-        tally_load(tally, batch, load_task(Sealed(batch), params.db_path, params.lock_timeout))
+        tally_load(tally, batch, load_task(Sealed(batch), Sealed(writer)))
     if problems:
-        _account_discovery_problems(problems, source, params, run_id, ctx, tally)
+        _account_discovery_problems(problems, source, writer, run_id, ctx, tally)
 
 
 def _discover(adapter: Any, source: SourceConfig, ctx: FetchContext, problems: list[DiscoveryProblem]) -> Iterator:
@@ -239,7 +244,7 @@ def _discover(adapter: Any, source: SourceConfig, ctx: FetchContext, problems: l
 def _account_discovery_problems(
     problems: list[DiscoveryProblem],
     source: SourceConfig,
-    params: IngestParams,
+    writer: WarehouseWriter,
     run_id: str,
     ctx: FetchContext,
     tally: SourceTally,
@@ -259,7 +264,7 @@ def _account_discovery_problems(
         rejects.append((None, reject))
     if rejects:
         batch = LoadBatch(run_id=run_id, loaded_at=now, rejects=rejects)
-        tally_load(tally, batch, load_task(Sealed(batch), params.db_path, params.lock_timeout))
+        tally_load(tally, batch, load_task(Sealed(batch), Sealed(writer)))
 
 
 @flow(name="greenwire-ingest", flow_run_name=_run_name, log_prints=True, validate_parameters=True)
@@ -279,37 +284,41 @@ def ingest(params: IngestParams) -> Any:
     names = [s.name for s in params.sources]
     run_fields = {"run_id": run_id, "flow_run_id": flow_run_id, "sources": names, "started": started}
     handed_over = take_handed_over()
-    try:
-        with open_warehouse(params.db_path, lock_timeout=params.lock_timeout) as con:
-            mark_interrupted_runs(con, now=started)
-            register_sources(con, params.sources)
-            begin_run(
-                con,
-                run_id=run_id,
-                sources=names,
-                started_at=started,
-                extractor_version=EXTRACTOR_VERSION,
-                flow_run_id=flow_run_id,
+    # The run's single writer: one connection held across batches (released now and then for readers).
+    with WarehouseWriter(params.db_path, lock_timeout=params.lock_timeout) as writer:
+        try:
+            with writer.session() as con:
+                mark_interrupted_runs(con, now=started)
+                register_sources(con, params.sources)
+                begin_run(
+                    con,
+                    run_id=run_id,
+                    sources=names,
+                    started_at=started,
+                    extractor_version=EXTRACTOR_VERSION,
+                    flow_run_id=flow_run_id,
+                )
+            # Discovery reads listings conditionally; what the command line already read is reused.
+            listings = WarehouseListingStore(
+                params.db_path, lock_timeout=params.lock_timeout, run_id=run_id, writer=writer
             )
-        # Discovery reads listings conditionally; what the command line already read is reused.
-        listings = WarehouseListingStore(params.db_path, lock_timeout=params.lock_timeout, run_id=run_id)
-        listings.adopt(listing for listing in handed_over if listing.source_name in names)
-        ctx.listings = listings
-        for source in params.sources:
-            tally = tallies.setdefault(source.name, SourceTally())
-            t0 = time.monotonic()
-            _ingest_source(source, params, ctx, run_id, tally)
-            tally.seconds = time.monotonic() - t0
-            logger.info("source %s: %s", source.name, dict(tally.counts))
-    except WarehouseLocked as exc:
-        # What was fetched but not loaded is simply fetched again next run: nothing to keep.
-        failed = summarise(**run_fields, tallies=tallies, status="failed", message=str(exc))
-        return Failed(message=str(exc), data=failed)
-    finally:
-        ctx.http.close()
-    summary = summarise(**run_fields, tallies=tallies, status="completed")
-    with open_warehouse(params.db_path, lock_timeout=params.lock_timeout) as con:
-        finish_run(con, summary)
+            listings.adopt(listing for listing in handed_over if listing.source_name in names)
+            ctx.listings = listings
+            for source in params.sources:
+                tally = tallies.setdefault(source.name, SourceTally())
+                t0 = time.monotonic()
+                _ingest_source(source, params, ctx, writer, run_id, tally)
+                tally.seconds = time.monotonic() - t0
+                logger.info("source %s: %s", source.name, dict(tally.counts))
+        except WarehouseLocked as exc:
+            # What was fetched but not loaded is simply fetched again next run: nothing to keep.
+            failed = summarise(**run_fields, tallies=tallies, status="failed", message=str(exc))
+            return Failed(message=str(exc), data=failed)
+        finally:
+            ctx.http.close()
+        summary = summarise(**run_fields, tallies=tallies, status="completed")
+        with writer.session() as con:
+            finish_run(con, summary)
     create_markdown_artifact(
         key="ingest-summary", markdown=summary_markdown(summary, tallies), description="GreenWire ingest run"
     )

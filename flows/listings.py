@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ import duckdb
 from adapters.base import KnownListing
 from schemas import RawDocument, canonical_url
 from warehouse.listings import StoredListing, save_listing, stored_listing
-from warehouse.store import WarehouseLocked, open_warehouse
+from warehouse.store import WarehouseLocked, WarehouseWriter, open_warehouse
 
 
 @dataclass(frozen=True)
@@ -47,14 +48,23 @@ class ReadListing:
 class WarehouseListingStore:
     """`adapters.base.ListingStore` over the warehouse's `listings` table, with an in-memory layer.
 
-    With a `run_id` (the flow) it reads and writes the warehouse, one short connection per call.
+    With a `run_id` (the flow) it reads and writes the warehouse through the run's writer (or one
+    short connection per call without one).
     Without one (the command line, before the run starts) it only reads, and best-effort: a missing
     file, an older schema or a busy writer count as "nothing known"; what it is given stays in
     memory, to be handed to the run with `read_this_run()`.
     """
 
-    def __init__(self, db_path: str | Path, *, lock_timeout: float, run_id: str | None = None) -> None:
+    def __init__(
+        self,
+        db_path: str | Path,
+        *,
+        lock_timeout: float,
+        run_id: str | None = None,
+        writer: WarehouseWriter | None = None,
+    ) -> None:
         self.db_path = Path(db_path)
+        self.writer = writer
         self.lock_timeout = lock_timeout
         self.run_id = run_id
         self._read: dict[tuple[str, str], ReadListing] = {}
@@ -88,7 +98,7 @@ class WarehouseListingStore:
                 self._read[(listing.source_name, canonical_url(listing.url))] = listing
         if self.run_id is None or not listings:
             return
-        with open_warehouse(self.db_path, lock_timeout=self.lock_timeout) as con:
+        with self._writable() as con:
             for listing in listings:
                 save_listing(
                     con,
@@ -99,13 +109,18 @@ class WarehouseListingStore:
                     raw=listing.raw,
                 )
 
+    def _writable(self) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+        if self.writer is not None:
+            return self.writer.session()
+        return open_warehouse(self.db_path, lock_timeout=self.lock_timeout)
+
     def read_this_run(self) -> list[ReadListing]:
         with self._lock:
             return list(self._read.values())
 
     def _stored(self, source_name: str, url: str) -> StoredListing | None:
         if self.run_id is not None:
-            with open_warehouse(self.db_path, lock_timeout=self.lock_timeout) as con:
+            with self._writable() as con:
                 return stored_listing(con, source_name, url)
         if not self.db_path.is_file():
             return None

@@ -16,6 +16,7 @@ import pytest
 from warehouse.store import (
     CURRENT_SCHEMA_VERSION,
     WarehouseLocked,
+    WarehouseWriter,
     applied_versions,
     available_migrations,
     migrate,
@@ -165,3 +166,68 @@ def test_reader_waits_and_gets_in_once_the_writer_leaves(writer_process: tuple[P
 
     with open_warehouse(path, read_only=True, lock_timeout=5, sleep=writer_finishes) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_run_writer_holds_one_connection_across_units_of_work(tmp_path: Path) -> None:
+    clock = FakeClock()
+    with WarehouseWriter(tmp_path / "w.duckdb", hold_seconds=30, monotonic=clock) as writer:
+        with writer.session() as first:
+            first.execute("CREATE TABLE t (x INTEGER)")
+        clock.now = 10
+        with writer.session() as second:
+            second.execute("INSERT INTO t VALUES (1)")
+        assert second is first  # no close (checkpoint) and reopen between batches
+        settings = dict(
+            first.execute(
+                "SELECT name, value FROM duckdb_settings() WHERE name IN ('checkpoint_threshold', 'memory_limit')"
+            ).fetchall()
+        )
+        assert settings == {"checkpoint_threshold": "244.1 MiB", "memory_limit": "122.0 MiB"}  # 256MB, 128MB
+    assert not writer.is_open
+    with open_warehouse(tmp_path / "w.duckdb", read_only=True) as con:
+        assert con.execute("SELECT x FROM t").fetchall() == [(1,)]
+
+
+def test_the_run_writer_lets_go_after_holding_long_enough_for_readers(tmp_path: Path) -> None:
+    clock = FakeClock()
+    path = tmp_path / "w.duckdb"
+    writer = WarehouseWriter(path, hold_seconds=30, monotonic=clock)
+    with writer.session() as con:
+        con.execute("CREATE TABLE t (x INTEGER)")
+    clock.now = 31
+    with writer.session() as con:
+        con.execute("INSERT INTO t VALUES (1)")
+    assert not writer.is_open  # released after the unit that passed the hold time
+    reader = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys; print(duckdb.connect(sys.argv[1], read_only=True).sql('SELECT x FROM t').fetchall())",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert reader.stdout.strip() == "[(1,)]", reader.stderr
+    with writer.session() as con:  # and reopened on demand
+        assert con.execute("SELECT count(*) FROM t").fetchone() == (1,)
+    writer.close()
+
+
+def test_a_failed_unit_of_work_closes_the_connection_so_a_retry_starts_fresh(tmp_path: Path) -> None:
+    writer = WarehouseWriter(tmp_path / "w.duckdb")
+    with pytest.raises(duckdb.CatalogException), writer.session() as con:
+        con.execute("SELECT * FROM no_such_table")
+    assert not writer.is_open
+    with writer.session() as con:
+        assert con.execute("SELECT 1").fetchone() == (1,)
+    writer.close()

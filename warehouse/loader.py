@@ -17,6 +17,7 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+from isal import isal_zlib  # writes the zlib format (read back with the standard zlib)
 
 import schemas
 from warehouse.crashpoints import crash_point
@@ -416,7 +417,7 @@ def _archived_hashes(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[s
 def _raw_columns(raws: Sequence[schemas.RawDocument]) -> dict[str, list[Any]]:
     cols = _columns(RAW_SCHEMA)
     for raw in raws:
-        compressed = zlib.compress(raw.content, RAW_COMPRESSION_LEVEL)
+        compressed = isal_zlib.compress(raw.content, RAW_COMPRESSION_LEVEL)
         cols["sha256"].append(raw.sha256)
         cols["content"].append(compressed)
         cols["compression"].append(RAW_COMPRESSION)
