@@ -16,6 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from adapters.http import DEFAULT_MAX_ATTEMPTS, DEFAULT_READ_TIMEOUT
+from flows.api_server import start_temporary_server
 from flows.settings import configure_environment
 from warehouse.store import DEFAULT_WAREHOUSE
 
@@ -115,6 +116,7 @@ def ingest(
 ) -> None:
     """Ingest the configured sources, or the given TARGETs, into the warehouse."""
     configure_environment(verbose=verbose)
+    start_temporary_server()  # its start-up overlaps resolving the sources
     from flows.listings import WarehouseListingStore
 
     # URL targets: a listing the warehouse knows keeps its kind (no sniff); a sniffed one is handed to the run.
@@ -164,6 +166,7 @@ def reprocess(
     configure_environment(verbose=verbose)
     if not db.exists():
         raise fail(f"no warehouse at {db}")
+    start_temporary_server()
     from flows.report import print_summary
     from flows.runner import run_reprocess
 
