@@ -15,8 +15,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -30,12 +32,13 @@ from cleaning.html.dom import (
     element_tokens,
     strip_controls,
     weighted_length,
+    weighted_length_uncached,
 )
 
 MAX_REMOVED_TEXT = 300
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     kind: str
     level: int | None
@@ -43,6 +46,7 @@ class Block:
     link_chars: int
     element: HtmlElement
     order: int
+    prose: bool | None = None  # memo of _is_prose: several passes ask
 
 
 @dataclass
@@ -105,9 +109,12 @@ def clip(text: str) -> str:
 
 
 def _is_hidden(element: HtmlElement) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+    return _hidden_by(element.get("hidden"), element.get("aria-hidden"), element.get("style"))
+
+
+def _hidden_by(hidden: str | None, aria_hidden: str | None, style: str | None) -> bool:
+    if hidden is not None or aria_hidden == "true":
         return True
-    style = element.get("style")
     if style:
         compact = style.replace(" ", "").lower()
         return any(marker in compact for marker in vocab.HIDDEN_STYLE_MARKERS)
@@ -119,15 +126,22 @@ def _furniture_rule(element: HtmlElement, tag: str) -> tuple[str, bool] | None:
 
     Strong rules remove the element outright; weak ones only when it holds no real paragraphs.
     """
+    return _furniture_rule_of(element, tag, element.get("role"), element.get("class"), element.get("id"))
+
+
+def _furniture_rule_of(
+    element: HtmlElement, tag: str, role: str | None, class_: str | None, id_: str | None
+) -> tuple[str, bool] | None:
+    """`_furniture_rule` with the element's role, class and id already read."""
     if tag in vocab.FURNITURE_TAGS:
         return f"html.{tag}", False
-    role = element.get("role")
     if role and role.lower() in vocab.BOILERPLATE_ROLES:
         return f"html.role:{role.lower()}", False
     if tag in vocab.HEADING_TAGS:  # a heading's id is an anchor made from its words ("nav_nur_die_folie"), not a role
-        tokens = class_tokens(element.get("class") or "") if element.get("class") else frozenset()
+        tokens = class_tokens(class_) if class_ else frozenset()
     else:
-        tokens = element_tokens(element)
+        value = f"{class_ or ''} {id_ or ''}".strip()
+        tokens = class_tokens(value) if value else frozenset()
     if not tokens:
         return None
     if tag in ("article", "main", "body"):
@@ -141,7 +155,7 @@ def _furniture_rule(element: HtmlElement, tag: str) -> tuple[str, bool] | None:
         hit = _drop_trailing_only(hit, element)
     if hit:
         return f"html.class:{min(hit)}", False
-    joined = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    joined = f"{class_ or ''} {id_ or ''}".lower()
     for fragment in vocab.BOILERPLATE_SUBSTRINGS:
         if fragment in joined:
             return f"html.class:{fragment}", False  # a fragment may sit in a wrapper's name
@@ -163,11 +177,20 @@ def _drop_trailing_only(hit: frozenset[str], element: HtmlElement) -> frozenset[
     return frozenset(token for token in hit if token not in vocab.LEADING_ONLY_TOKENS or token in leading)
 
 
-def _holds_paragraphs(element: HtmlElement) -> bool:
-    """True when the element contains real paragraphs: long, mostly non-link text blocks."""
-    total = weighted_length(element.text_content())
-    if total >= vocab.MIN_CONTENT_CHARS_THAT_PROTECT and _link_share(element) < 0.25:
-        return True
+def _holds_paragraphs(element: HtmlElement, full_text: str | None = None, link_share: float | None = None) -> bool:
+    """True when the element contains real paragraphs: long, mostly non-link text blocks.
+
+    `full_text` and `link_share` are the element's text and `_link_share` when the caller has them already."""
+    if full_text is None:
+        full_text = element.text_content()
+    # A hanzi weighs CJK_CHAR_WEIGHT at most: shorter texts cannot reach the threshold, skip measuring them.
+    if len(full_text) * max(vocab.CJK_CHAR_WEIGHT, 1.0) >= vocab.MIN_CONTENT_CHARS_THAT_PROTECT:
+        total = weighted_length_uncached(full_text)
+        if total >= vocab.MIN_CONTENT_CHARS_THAT_PROTECT:
+            if link_share is None:
+                link_share = _link_share(element, full_text)
+            if link_share < 0.25:
+                return True
     found = 0
     for inner in element.iter("p", "div", "td", "li", "section", "pre", "blockquote"):
         text = inner.text or ""
@@ -175,7 +198,7 @@ def _holds_paragraphs(element: HtmlElement) -> bool:
             if isinstance(child.tag, str) and child.tag not in vocab.BLOCK_TAGS and child.tag != "a":
                 text += child.text_content()
             text += child.tail or ""
-        if weighted_length(text.strip()) >= vocab.MIN_PARAGRAPH_CHARS:
+        if weighted_length_uncached(text.strip()) >= vocab.MIN_PARAGRAPH_CHARS:
             found += 1
             if found >= vocab.PARAGRAPHS_THAT_PROTECT:
                 return True
@@ -189,50 +212,103 @@ def prune(
 
     `extra_drop` holds (selector, element) pairs a site rule asked to drop ("rules.drop:<selector>").
     """
+    _prune(body, removed, extra_drop)
+
+
+def _prune(
+    body: HtmlElement, removed: list[tuple[str, str]], extra_drop: list[tuple[str, HtmlElement]] | None
+) -> list[HtmlElement]:
+    """`prune`, returning the elements that stayed. Holding them keeps lxml from building (and classifying)
+    a fresh Python proxy each time a later pass meets the same element."""
     apply_drops(extra_drop or [], removed)
+    drop_tags = vocab.DROP_TAGS
+    furniture_tags = vocab.FURNITURE_TAGS
+    survivors: list[HtmlElement] = []
     stack: list[HtmlElement] = [body]
     while stack:
         parent = stack.pop()
         kept: list[HtmlElement] = []
         for child in list(parent):
             tag = child.tag
-            if not isinstance(tag, str):
+            if tag.__class__ is not str:
                 child.drop_tree()
                 continue
             tag = tag.lower()
-            if tag in vocab.DROP_TAGS:
+            if tag in drop_tags:
                 child.drop_tree()
                 continue
-            if _is_hidden(child):
-                text = collapse_spaces(child.text_content())
-                if text:
-                    removed.append(("html.hidden", clip(text)))
-                child.drop_tree()
+            attributes = child.items()
+            if attributes:
+                get = dict(attributes).get
+                if _hidden_by(get("hidden"), get("aria-hidden"), get("style")):
+                    text = _removed_text(child.text_content())
+                    if text:
+                        removed.append(("html.hidden", text))
+                    child.drop_tree()
+                    continue
+                verdict = _furniture_rule_of(child, tag, get("role"), get("class"), get("id"))
+            elif tag in furniture_tags:  # no attributes: only the tag can name furniture
+                verdict = f"html.{tag}", False
+            else:
+                kept.append(child)
                 continue
-            verdict = _furniture_rule(child, tag)
             if verdict is not None:
                 rule, strong = verdict
-                if strong or _link_share(child) > 0.5 or not _holds_paragraphs(child):
-                    text = collapse_spaces(child.text_content())
+                full_text = child.text_content()
+                if strong or _removable(child, full_text):
+                    text = _removed_text(full_text)
                     if text:
-                        removed.append((rule, clip(text)))
+                        removed.append((rule, text))
                     child.drop_tree()
                     continue
             kept.append(child)
-        stack.extend(reversed(kept))  # document order, so the audit reads like the page
+        if kept:
+            survivors += kept
+            kept.reverse()
+            stack += kept  # document order, so the audit reads like the page
+    return survivors
 
 
 def apply_drops(drops: list[tuple[str, HtmlElement]], removed: list[tuple[str, str]]) -> None:
     for selector, element in drops:
         if element.getparent() is not None:
-            removed.append((f"rules.drop:{selector}", clip(collapse_spaces(element.text_content()))))
+            removed.append((f"rules.drop:{selector}", _removed_text(element.text_content())))
             element.drop_tree()
 
 
-def _link_share(element: HtmlElement) -> float:
-    text_len = len(element.text_content()) or 1
-    link_len = sum(len(a.text_content()) for a in element.iter("a"))
+def _removable(element: HtmlElement, full_text: str) -> bool:
+    """A weakly-named furniture element goes when it is mostly links or holds no real paragraphs."""
+    link_share = _link_share(element, full_text)
+    return link_share > 0.5 or not _holds_paragraphs(element, full_text, link_share)
+
+
+_LINK_TEXT_NODES = etree.XPath("descendant-or-self::a//text()", smart_strings=False)
+_NESTED_LINKS = etree.XPath("boolean(descendant-or-self::a//a)")
+
+
+def _link_share(element: HtmlElement, full_text: str | None = None) -> float:
+    text_len = len(element.text_content() if full_text is None else full_text) or 1
+    if _NESTED_LINKS(element):  # a link inside a link counts once per link, as its text is in both
+        link_len = sum(len(a.text_content()) for a in element.iter("a"))
+    else:
+        link_len = sum(map(len, _LINK_TEXT_NODES(element)))
     return link_len / text_len
+
+
+# A removed element's text is only kept clipped: cleaning its first few thousand characters is enough.
+_REMOVED_TEXT_PREFIX = 8 * MAX_REMOVED_TEXT
+
+
+def _removed_text(text: str) -> str:
+    """clip(collapse_spaces(text)) without cleaning all of a long text.
+
+    collapse_spaces works on whitespace runs and single characters, so the cleaned form of a prefix is a
+    prefix of the cleaned whole; once it is longer than the clip it decides the clipped result alone."""
+    if len(text) > _REMOVED_TEXT_PREFIX:
+        head = collapse_spaces(text[:_REMOVED_TEXT_PREFIX])
+        if len(head) > MAX_REMOVED_TEXT:
+            return clip(head)
+    return clip(collapse_spaces(text))
 
 
 # ------------------------------------------------------------------------------------------- flatten
@@ -251,9 +327,14 @@ def _simple_row(row: HtmlElement) -> list[str] | None:
     return texts if any(texts) else None
 
 
+# Pages of one site repeat their menu and footer links: resolve each (base, href) once.
+_resolve = lru_cache(maxsize=8192)(urljoin)
+
+
 def flatten(body: HtmlElement, base_url: str | None) -> Flattened:
     """One walk in document order: text blocks, images and links."""
     out = Flattened()
+    blocks = out.blocks
     buffer: list[str] = []
     link_chars = 0
     link_depth = 0
@@ -261,24 +342,29 @@ def flatten(body: HtmlElement, base_url: str | None) -> Flattened:
     quote_depth = 0
     pre_depth = 0
     pending_links: list[tuple[str, str]] = []  # (href, text) in the current buffer
+    block_tags = vocab.BLOCK_TAGS
+    heading_tags = vocab.HEADING_TAGS
+    kind_by_tag = vocab.PARAGRAPH_KIND_BY_TAG
 
-    def flush() -> None:
+    def flush() -> None:  # only called with a non-empty buffer
         nonlocal link_chars
         raw = "".join(buffer)
         buffer.clear()
         chars = link_chars
         link_chars = 0
-        links = list(pending_links)
-        pending_links.clear()
+        if not raw.strip(" \t\n\r"):  # markup indentation between blocks: both cleanings give ""
+            pending_links.clear()
+            return
         if pre_depth:
             text = strip_controls("\n".join(line.rstrip() for line in raw.strip("\n").splitlines()).strip())
         else:
             text = collapse_spaces(raw)
         if not text:
+            pending_links.clear()
             return
         owner = stack[-1] if stack else body
         tag = owner.tag if isinstance(owner.tag, str) else "div"
-        level = vocab.HEADING_TAGS.get(tag)
+        level = heading_tags.get(tag)
         if level is not None:
             kind = "heading"
         elif pre_depth:
@@ -286,11 +372,12 @@ def flatten(body: HtmlElement, base_url: str | None) -> Flattened:
         elif quote_depth:
             kind = "quote"
         else:
-            kind = vocab.PARAGRAPH_KIND_BY_TAG.get(tag, "paragraph")
-        index = len(out.blocks)
-        out.blocks.append(Block(kind, level, text, min(chars, len(text)), owner, index))
-        for href, label in links:
-            out.links.append(PendingLink(index, href, label or None))
+            kind = kind_by_tag.get(tag, "paragraph")
+        index = len(blocks)
+        blocks.append(Block(kind, level, text, min(chars, len(text)), owner, index))
+        if pending_links:
+            out.links.extend(PendingLink(index, href, label or None) for href, label in pending_links)
+            pending_links.clear()
 
     walker = etree.iterwalk(body, events=("start", "end"))
     for event, element in walker:
@@ -298,13 +385,18 @@ def flatten(body: HtmlElement, base_url: str | None) -> Flattened:
         if not isinstance(tag, str):
             continue
         if event == "start":
-            if tag in vocab.BLOCK_TAGS:
-                flush()
+            if tag in block_tags:
+                # An empty buffer makes no block; the links it collected (around images) go with it.
+                if buffer and (len(buffer) > 1 or buffer[0].strip(" \t\n\r")):
+                    flush()
+                else:
+                    buffer.clear()
+                    pending_links.clear()
                 if tag == "tr":
                     cells = _simple_row(element)
                     if cells is not None:
                         text = " | ".join(cell for cell in cells if cell)
-                        out.blocks.append(Block("table_row", None, text, 0, element, len(out.blocks)))
+                        blocks.append(Block("table_row", None, text, 0, element, len(blocks)))
                         walker.skip_subtree()
                         stack.append(element)
                         continue
@@ -318,39 +410,46 @@ def flatten(body: HtmlElement, base_url: str | None) -> Flattened:
                 href = element.get("href")
                 if href and not href.startswith(("javascript:", "#", "mailto:")):
                     label = collapse_spaces(element.text_content())
-                    pending_links.append((urljoin(base_url, href) if base_url else href, label))
+                    pending_links.append((_resolve(base_url, href) if base_url else href, label))
             elif tag == "img":
                 src = element.get("src") or element.get("data-src") or element.get("data-original")
                 if src and not src.startswith("data:"):
                     alt = collapse_spaces(element.get("alt") or "") or None
                     out.images.append(
                         PendingImage(
-                            len(out.blocks) + (1 if buffer else 0),
-                            urljoin(base_url, src) if base_url else src,
+                            len(blocks) + (1 if buffer else 0),
+                            _resolve(base_url, src) if base_url else src,
                             alt,
                             None,
                         )
                     )
-            if element.text:
-                buffer.append(element.text)
+            text = element.text
+            if text:
+                buffer.append(text)
                 if link_depth:
-                    link_chars += len(element.text.strip())
+                    link_chars += len(text.strip())
         else:  # end
             if tag == "a":
                 link_depth -= 1
-            if tag in vocab.BLOCK_TAGS:
-                flush()
+            if tag in block_tags:
+                if buffer and (len(buffer) > 1 or buffer[0].strip(" \t\n\r")):
+                    flush()
+                else:  # nothing but markup indentation: no block
+                    buffer.clear()
+                    pending_links.clear()
                 if stack and stack[-1] is element:
                     stack.pop()
                 if tag == "blockquote":
                     quote_depth -= 1
                 elif tag == "pre":
                     pre_depth -= 1
-            if element.tail and element is not body:
-                buffer.append(element.tail)
+            tail = element.tail
+            if tail and element is not body:
+                buffer.append(tail)
                 if link_depth:
-                    link_chars += len(element.tail.strip())
-    flush()
+                    link_chars += len(tail.strip())
+    if buffer:
+        flush()
     _attach_captions(out)
     return out
 
@@ -393,7 +492,7 @@ def _class_weight(element: HtmlElement) -> float:
     return weight
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     element: HtmlElement
     votes: float = 0.0
@@ -410,25 +509,74 @@ class Candidate:
         return base * (1.0 - density)
 
 
-def score_containers(blocks: list[Block], body: HtmlElement) -> dict[HtmlElement, Candidate]:
+class _Ancestry:
+    """Ancestor chains of the page's elements, each walked once: (parent, grandparent, ..., top).
+
+    A chain ends at `top` (the scored body) or at the document root. The memo also holds the element
+    proxies alive, so lxml does not rebuild them for every later question about the same element."""
+
+    __slots__ = ("_chains", "captions")
+
+    def __init__(self, top: HtmlElement | None) -> None:
+        self._chains: dict[HtmlElement, tuple[HtmlElement, ...]] = {} if top is None else {top: ()}
+        self.captions: dict[HtmlElement, object] = {}  # memo of _caption_verdict
+
+    def of(self, element: HtmlElement) -> tuple[HtmlElement, ...]:
+        chains = self._chains
+        chain = chains.get(element)
+        if chain is not None:
+            return chain
+        path: list[HtmlElement] = []
+        node = element
+        while node not in chains:
+            parent = node.getparent()
+            if parent is None:
+                chains[node] = ()
+                break
+            path.append(node)
+            node = parent
+        for node in reversed(path):
+            parent = node.getparent()
+            chains[node] = (parent, *chains[parent])
+        return chains[element]
+
+
+def score_containers(
+    blocks: list[Block], body: HtmlElement, ancestry: _Ancestry | None = None
+) -> dict[HtmlElement, Candidate]:
+    """Every container a block sits in (up to `body`) gets the block's characters and link characters;
+    the nearest ones (vocab.ANCESTOR_DECAY) its vote. Candidates are listed in order of first vote."""
     candidates: dict[HtmlElement, Candidate] = {}
     decay = vocab.ANCESTOR_DECAY
+    reach = len(decay)
+    # Chains stop at `body`: it is the last container a block votes for.
+    chains = ancestry if ancestry is not None else _Ancestry(body)
     for block in blocks:
         vote = _block_score(block)
-        chars = len(block.text)
         element = block.element
         # A block's own element is its first container unless it is a paragraph-level tag.
-        chain = element.iterancestors() if element.tag in _LEAF_BLOCKS else _self_and_ancestors(element)
-        for depth, ancestor in enumerate(chain):
-            candidate = candidates.get(ancestor)
-            if candidate is None:
-                candidate = candidates[ancestor] = Candidate(ancestor)
-            candidate.chars += chars
-            candidate.link_chars += block.link_chars
-            if depth < len(decay):
-                candidate.votes += vote * decay[depth]
-            if ancestor is body:
+        chain = chains.of(element)
+        if element.tag not in _LEAF_BLOCKS:
+            chain = (element, *chain)
+        if not chain:
+            continue
+        # Once a container is listed, so are all above it: list only the new ones.
+        for ancestor in chain:
+            if ancestor in candidates:
                 break
+            candidates[ancestor] = Candidate(ancestor)
+        first = candidates[chain[0]]
+        first.chars += len(block.text)  # summed up the chain below
+        first.link_chars += block.link_chars
+        for depth in range(min(reach, len(chain))):
+            candidates[chain[depth]].votes += vote * decay[depth]
+    # Children before parents: each container passes its total to its parent.
+    for candidate in sorted(candidates.values(), key=lambda c: len(chains.of(c.element)), reverse=True):
+        above = chains.of(candidate.element)
+        if above:
+            parent = candidates[above[0]]
+            parent.chars += candidate.chars
+            parent.link_chars += candidate.link_chars
     return candidates
 
 
@@ -491,6 +639,24 @@ def _is_end_heading(text: str) -> bool:
     return len(lowered) <= 30 and lowered in vocab.END_OF_ARTICLE_HEADINGS
 
 
+class _Region:
+    """Whether an element lies inside (or is) one of the chosen containers, answered once per element."""
+
+    __slots__ = ("_ancestry", "_answers", "_roots")
+
+    def __init__(self, roots: list[HtmlElement], ancestry: _Ancestry) -> None:
+        self._roots = set(roots)
+        self._ancestry = ancestry
+        self._answers: dict[HtmlElement, bool] = {}
+
+    def holds(self, element: HtmlElement) -> bool:
+        answer = self._answers.get(element)
+        if answer is None:
+            roots = self._roots
+            answer = self._answers[element] = element in roots or not roots.isdisjoint(self._ancestry.of(element))
+        return answer
+
+
 def extract_body(
     body: HtmlElement,
     *,
@@ -500,39 +666,43 @@ def extract_body(
     drop_override: list[tuple[str, HtmlElement]] | None = None,
 ) -> BodyResult:
     removed: list[tuple[str, str]] = []
+    chosen: set[HtmlElement] | None
     if content_override:
         apply_drops(drop_override or [], removed)  # drops first: they may sit inside the content element
-        for element in content_override:
-            prune(element, removed, None)
+        survivors = [_prune(element, removed, None) for element in content_override]
         chosen_roots = content_override
         flat_parts = [flatten(element, base_url) for element in content_override]
         flat = _concat(flat_parts)
-        chosen_ids: set[int] | None = None
+        chosen = None
         signals = ChoiceSignals(overridden=True)
+        ancestry = _Ancestry(None)  # captions may sit above the content element: walk to the root
     else:
-        prune(body, removed, drop_override)
+        survivors = [_prune(body, removed, drop_override)]
         flat = flatten(body, base_url)
-        candidates = score_containers(flat.blocks, body)
+        ancestry = _Ancestry(body)
+        candidates = score_containers(flat.blocks, body, ancestry)
         chosen_roots = choose_content(candidates, body)
-        chosen_ids = set()
-        for root in chosen_roots:
-            chosen_ids.update(id(el) for el in root.iter())
-        region_ids = set(chosen_ids)
-        _extend_with_adjacent_prose(flat.blocks, chosen_ids)
-        signals = _choice_signals(candidates, chosen_roots, region_ids, flat.blocks, chosen_ids)
+        region = _Region(chosen_roots, ancestry)
+        chosen = {block.element for block in flat.blocks if region.holds(block.element)}
+        _extend_with_adjacent_prose(flat.blocks, chosen)
+        signals = _choice_signals(candidates, chosen_roots, region, flat.blocks, chosen)
 
     kept: list[BodyBlock] = []
     new_index: dict[int, int] = {}
     ended = False
     kept_weight = 0.0
+    captions: dict[HtmlElement, bool] = {}
     for block in flat.blocks:
-        if chosen_ids is not None and id(block.element) not in chosen_ids:
+        if chosen is not None and block.element not in chosen:
             removed.append(("density.low", clip(block.text)))
             continue
         if ended:
             removed.append(("html.end_of_article", clip(block.text)))
             continue
-        if _in_caption(block.element):
+        in_caption = captions.get(block.element)
+        if in_caption is None:
+            in_caption = captions[block.element] = _in_caption_along(block.element, ancestry)
+        if in_caption:
             removed.append(("html.caption", clip(block.text)))  # kept as the image's caption
             continue
         if _is_end_heading(block.text):
@@ -560,7 +730,7 @@ def extract_body(
         kept.append(BodyBlock(block.kind, block.level, block.text))
         kept_weight += weighted_length(block.text)
 
-    images = _place_images(flat, new_index, chosen_ids)
+    images = _place_images(flat, new_index, None)
     links = [
         (new_index[link.block], link.href, link.text) for link in flat.links if link.block in new_index and link.href
     ]
@@ -569,25 +739,26 @@ def extract_body(
     signals.short_kept_blocks = sum(
         1 for b in kept if b.kind != "heading" and weighted_length(b.text) < vocab.PROSE_MIN_CHARS
     )
+    del survivors  # held until here so lxml keeps one proxy per element for the whole extraction
     return BodyResult(kept, images, links, removed, signals)
 
 
 def _choice_signals(
     candidates: dict[HtmlElement, Candidate],
     chosen_roots: list[HtmlElement],
-    region_ids: set[int],
+    region: _Region,
     blocks: list[Block],
-    chosen_ids: set[int],
+    chosen: set[HtmlElement],
 ) -> ChoiceSignals:
     signals = ChoiceSignals()
     if not chosen_roots:
         return signals
-    above = {id(element) for root in chosen_roots for element in root.iterancestors()}
+    above = {element for root in chosen_roots for element in root.iterancestors()}
     for candidate in candidates.values():
-        element_id = id(candidate.element)
         if candidate.votes <= 0:
             continue
-        if element_id in region_ids or element_id in above:
+        element = candidate.element
+        if element in above or region.holds(element):
             signals.best_score = max(signals.best_score, candidate.score)
             continue
         signals.runner_up_score = max(signals.runner_up_score, candidate.score)
@@ -595,51 +766,84 @@ def _choice_signals(
         if _is_prose(block):
             weight = weighted_length(block.text)
             signals.prose_total += weight
-            if id(block.element) in chosen_ids:
+            if block.element in chosen:
                 signals.prose_kept += weight
     return signals
 
 
 def _in_caption(element: HtmlElement) -> bool:
     """The block sits in a figure caption or a picture credit (figcaption, class "wp-caption", "credit")."""
-    for depth, node in enumerate(_self_and_ancestors(element)):
-        if depth > vocab.CAPTION_MAX_DEPTH:
-            return False
-        tag = node.tag
-        if tag in ("figcaption", "figure"):
-            return True
-        if tag in ("article", "main", "body"):
-            return False
-        if element_tokens(node) & vocab.CAPTION_TOKENS:
-            return True
+    return _in_caption_along(element, None)
+
+
+def _in_caption_along(element: HtmlElement, ancestry: _Ancestry | None) -> bool:
+    if ancestry is None:
+        nodes = _self_and_ancestors(element)
+        for depth, node in enumerate(nodes):
+            if depth > vocab.CAPTION_MAX_DEPTH:
+                return False
+            verdict = _caption_verdict(node)
+            if verdict is not None:
+                return verdict
+        return False
+    verdicts = ancestry.captions
+    verdict = verdicts.get(element, _UNSEEN)
+    if verdict is _UNSEEN:
+        verdict = verdicts[element] = _caption_verdict(element)
+    if verdict is not None:
+        return verdict
+    for node in ancestry.of(element)[: vocab.CAPTION_MAX_DEPTH]:
+        verdict = verdicts.get(node, _UNSEEN)
+        if verdict is _UNSEEN:
+            verdict = verdicts[node] = _caption_verdict(node)
+        if verdict is not None:
+            return verdict
     return False
 
 
-def _is_prose(block: Block) -> bool:
-    text = block.text
-    if block.link_chars > len(text) * vocab.PROSE_MAX_LINK_DENSITY:
+_UNSEEN = object()
+
+
+def _caption_verdict(node: HtmlElement) -> bool | None:
+    """True: a caption container; False: a container no caption reaches beyond; None: look further up."""
+    tag = node.tag
+    if tag in ("figcaption", "figure"):
+        return True
+    if tag in ("article", "main", "body"):
         return False
-    punctuation = count_punctuation(text)
-    return weighted_length(text) >= vocab.PROSE_MIN_CHARS and punctuation >= vocab.PROSE_MIN_PUNCTUATION
+    if element_tokens(node) & vocab.CAPTION_TOKENS:
+        return True
+    return None
 
 
-def _extend_with_adjacent_prose(blocks: list[Block], chosen_ids: set[int]) -> None:
+def _is_prose(block: Block) -> bool:
+    prose = block.prose
+    if prose is None:
+        prose = block.prose = _text_is_prose(block.text) if _few_links(block) else False
+    return prose
+
+
+def _few_links(block: Block) -> bool:
+    return block.link_chars <= len(block.text) * vocab.PROSE_MAX_LINK_DENSITY
+
+
+def _extend_with_adjacent_prose(blocks: list[Block], chosen: set[HtmlElement]) -> None:
     """Articles split over several containers (an ad or a widget in between): prose blocks right
     before, after or between the chosen ones join them; a run of non-prose blocks stops the walk."""
-    inside = [i for i, block in enumerate(blocks) if id(block.element) in chosen_ids]
+    inside = [i for i, block in enumerate(blocks) if block.element in chosen]
     if not inside:
         return
     first, last = inside[0], inside[-1]
     for index in range(first + 1, last):
-        if id(blocks[index].element) not in chosen_ids and _is_prose(blocks[index]):
-            chosen_ids.add(id(blocks[index].element))
+        if blocks[index].element not in chosen and _is_prose(blocks[index]):
+            chosen.add(blocks[index].element)
     for direction, start in ((1, last + 1), (-1, first - 1)):
         gap = 0
         index = start
         while 0 <= index < len(blocks) and gap <= vocab.PROSE_GAP_BLOCKS:
             block = blocks[index]
             if _is_prose(block):
-                chosen_ids.add(id(block.element))
+                chosen.add(block.element)
                 gap = 0
             else:
                 gap += 1
@@ -658,8 +862,8 @@ def _place_images(
         # Only images within the article's span of blocks; position = index of the kept paragraph before it.
         if image.after_block <= first - 1 or image.after_block > last + 1:
             continue
-        before = [order for order in kept_orders if order < image.after_block]
-        position = new_index[before[-1]] if before else 0
+        before = bisect_left(kept_orders, image.after_block)  # kept blocks that come before the image
+        position = new_index[kept_orders[before - 1]] if before else 0
         placed.append((position, image.src, image.alt, image.caption))
     del chosen_ids
     return placed

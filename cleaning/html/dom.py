@@ -8,6 +8,8 @@ from functools import lru_cache
 from lxml import etree, html
 from lxml.html import HtmlElement
 
+from cleaning.html.vocab import CJK_CHAR_WEIGHT, PUNCTUATION
+
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _TOKEN_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 _SPACES_BUT_IDEOGRAPHIC = re.compile(r"[ \t\r\n\f\v\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\ufeff]+")
@@ -18,15 +20,19 @@ _CJK_WRAP_CJK = re.compile(rf"(?<={_CJK_CLASS})[ \t]*[\r\n][ \t\r\n]*(?={_CJK_CL
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
-def _count(run_pattern: re.Pattern[str], text: str) -> int:
-    return sum(map(len, run_pattern.findall(text)))
+_ASCII_PUNCTUATION = tuple(sorted(mark for mark in PUNCTUATION if mark.isascii()))
+_ANY_PUNCTUATION = re.compile("[" + "".join(re.escape(mark) for mark in sorted(PUNCTUATION)) + "]")
+
+# Body blocks are measured by several stages (scoring, prose checks, trims, sentence weight): memoise.
+_TEXT_MEMO_SIZE = 16384
 
 
+@lru_cache(maxsize=_TEXT_MEMO_SIZE)
 def count_punctuation(text: str) -> int:
     """Sentence punctuation marks in `text` (the vocabulary is `vocab.PUNCTUATION`)."""
-    from cleaning.html.vocab import PUNCTUATION
-
-    return sum(map(text.count, PUNCTUATION))
+    if text.isascii():  # a few str.count scans beat a regex over the whole mark set
+        return sum(map(text.count, _ASCII_PUNCTUATION))
+    return len(_ANY_PUNCTUATION.findall(text))
 
 
 # C0/C1 controls (other than whitespace) and lone surrogates never belong in stored text.
@@ -47,12 +53,16 @@ def parse_html(text: str) -> HtmlElement:
     return root
 
 
-@lru_cache(maxsize=4096)
+_NOT_TOKEN_CHARACTER = re.compile(r"[^a-z0-9]")
+
+
+@lru_cache(maxsize=16384)
 def class_tokens(value: str) -> frozenset[str]:
     """'post-shareBar ad_box' -> {post, share, bar, ad, box, postsharebar...}: whole tokens, lower-cased."""
     tokens = {part.lower() for part in _TOKEN_SPLIT.split(value) if part}
     for word in value.split():  # the undivided class names too ("sharebar", "articlebody")
-        tokens.add(re.sub(r"[^a-z0-9]", "", word.lower()))
+        word = word.lower()
+        tokens.add(word if word.isascii() and word.isalnum() else _NOT_TOKEN_CHARACTER.sub("", word))
     tokens.discard("")
     return frozenset(tokens)
 
@@ -62,7 +72,9 @@ def element_tokens(element: HtmlElement) -> frozenset[str]:
     return class_tokens(value) if value else frozenset()
 
 
-_DELIBERATE_SPACE = re.compile(r"[ \t\r\n]*[\u3000\u00a0][\s\u3000\u00a0]*")
+# The lookbehind only stops the engine from retrying inside a long run of plain whitespace (quadratic on
+# deeply indented pages): a match starting mid-run would have started at the run's first character.
+_DELIBERATE_SPACE = re.compile(r"(?<![ \t\r\n])[ \t\r\n]*[\u3000\u00a0][\s\u3000\u00a0]*")
 
 
 def collapse_spaces(text: str) -> str:
@@ -81,14 +93,19 @@ def collapse_spaces(text: str) -> str:
     return text.replace("\u3000", " ") if "\u3000" in text else text
 
 
-def weighted_length(text: str) -> float:
-    """Length that weighs a hanzi like ~2.5 latin letters so thresholds serve both scripts."""
-    from cleaning.html.vocab import CJK_CHAR_WEIGHT
-
+def weighted_length_uncached(text: str) -> float:
+    """`weighted_length` without the memo: for one-off texts (a whole container's text)."""
     if text.isascii():
         return float(len(text))
-    cjk = _count(_CJK_RUN, text)
-    return len(text) - cjk + cjk * CJK_CHAR_WEIGHT
+    length = len(text)
+    cjk = length - len(_CJK_RUN.sub("", text))  # deleting the runs is cheaper than listing them
+    return length - cjk + cjk * CJK_CHAR_WEIGHT
+
+
+@lru_cache(maxsize=_TEXT_MEMO_SIZE)
+def weighted_length(text: str) -> float:
+    """Length that weighs a hanzi like ~2.5 latin letters so thresholds serve both scripts."""
+    return weighted_length_uncached(text)
 
 
 def strip_controls(text: str) -> str:
