@@ -155,6 +155,23 @@ class Article(BaseModel):
                 raise ValueError("date_precision: required when published_at is set")
         return self
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickle as plain tuples: articles cross from extraction workers to the warehouse writer by
+        the thousand, and pydantic's default pickling of ~30 nested models per article cost the
+        writer more than loading them. Rebuilt without validating again: it was validated when
+        constructed (the pickle protocol's own `__setstate__` restores each model)."""
+        values = []
+        for name in _ARTICLE_FIELDS:
+            value = self.__dict__[name]
+            if name in _CHILD_MODELS:
+                names = _CHILD_FIELDS[name]
+                value = tuple(
+                    (tuple(child.__dict__[field] for field in names), tuple(child.__pydantic_fields_set__))
+                    for child in value
+                )
+            values.append(value)
+        return _restore_article, (tuple(values), tuple(self.__pydantic_fields_set__))
+
     @computed_field  # type: ignore[prop-decorator]
     @property
     def content_hash(self) -> str:
@@ -174,3 +191,31 @@ class Article(BaseModel):
                 "images": [i.src for i in self.images],
             }
         )
+
+
+_CHILD_MODELS: dict[str, type[BaseModel]] = {
+    "paragraphs": Paragraph,
+    "images": Image,
+    "links": Link,
+    "removed": RemovedBlock,
+}
+_CHILD_FIELDS = {name: tuple(model.model_fields) for name, model in _CHILD_MODELS.items()}
+_ARTICLE_FIELDS = tuple(Article.model_fields)
+
+
+def _restored(model: type[BaseModel], values: dict[str, object], fields_set: set[str]) -> BaseModel:
+    instance = model.__new__(model)
+    state = {"__dict__": values, "__pydantic_fields_set__": fields_set}
+    instance.__setstate__({**state, "__pydantic_extra__": None, "__pydantic_private__": None})
+    return instance
+
+
+def _restore_article(values: tuple[object, ...], fields_set: tuple[str, ...]) -> Article:
+    fields = dict(zip(_ARTICLE_FIELDS, values, strict=True))
+    for name, model in _CHILD_MODELS.items():
+        names = _CHILD_FIELDS[name]
+        fields[name] = tuple(
+            _restored(model, dict(zip(names, row, strict=True)), set(row_set))
+            for row, row_set in fields[name]  # type: ignore[attr-defined]
+        )
+    return _restored(Article, fields, set(fields_set))  # type: ignore[return-value]

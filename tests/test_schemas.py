@@ -114,3 +114,27 @@ def test_run_counts_must_add_up() -> None:
     RunCounts(discovered=3, new=1, unchanged=1, rejected=1)
     with pytest.raises(ValidationError, match="do not add up"):
         RunCounts(discovered=3, new=1)
+
+
+def test_an_article_survives_pickling_between_processes_exactly() -> None:
+    import pickle
+
+    from schemas import Image, Link, RemovedBlock
+
+    extracted = _extracted(
+        paragraphs=(Paragraph(position=0, kind="heading", level=2, text="标题"), Paragraph(position=1, text="正文。")),
+        images=(Image(position=1, src="https://example.org/1.jpg", caption="图 1"),),
+        links=(Link(position=1, href="https://example.org/b"),),
+        removed=(RemovedBlock(position=0, rule="footer.icp", text="京ICP备12345678号"),),
+        editors=("刘梦洁",),
+    )
+    article = to_article(_raw(), extracted, run_id="r", now=READ_AT)
+    assert isinstance(article, Article)
+    copy = pickle.loads(pickle.dumps(article))
+    assert copy == article
+    assert copy.model_dump(exclude_unset=True) == article.model_dump(exclude_unset=True)
+    assert copy.content_hash == article.content_hash
+    assert type(copy.paragraphs[0]) is Paragraph and copy.paragraphs[0].level == 2
+    assert type(copy.removed[0]) is RemovedBlock and copy.images[0].caption == "图 1"
+    with pytest.raises(ValidationError):  # still frozen
+        copy.title = "other"  # type: ignore[misc]
