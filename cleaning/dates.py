@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 
 from cleaning import date_formats as vocab
+from cleaning.lines import screen_for, screen_text
 
 Precision = Literal["second", "minute", "day", "month", "year", "approximate"]
 
@@ -47,6 +48,10 @@ _RELATIVE_WORD = re.compile(
     ),
     re.IGNORECASE,
 )
+# Screens (see `cleaning.lines.screen_for`): most texts hold no month name, no "ago", no "前", so
+# most formats are skipped after one fast search instead of a regex attempt at every position.
+_ABSOLUTE_SCREENED = tuple((fmt, regex, screen_for(regex)) for fmt, regex in _ABSOLUTE)
+_RELATIVE_SCREENED = tuple((regex, screen_for(regex)) for regex in (*_RELATIVE_COUNT, _RELATIVE_WORD))
 _YEAR_MENTION = re.compile(vocab.YEAR_MENTION)
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=\.)\s+(?=[A-Z\"“'‘(])")
 _STRONG = tuple(label.lower() for label in vocab.STRONG_DATE_LABELS)
@@ -161,10 +166,13 @@ def _resolve_relative(match: re.Match[str], reference: datetime, tz: str) -> dat
 def _matches(text: str) -> list[_Match]:
     """All date phrases in `text`, left to right; at one place the longest wins, no overlaps."""
     found: list[_Match] = []
-    for fmt, regex in _ABSOLUTE:
-        found.extend(_Match(m.start(), m.end(), m, fmt) for m in regex.finditer(text))
-    for regex in (*_RELATIVE_COUNT, _RELATIVE_WORD):
-        found.extend(_Match(m.start(), m.end(), m, None) for m in regex.finditer(text))
+    lowered = screen_text(text)
+    for fmt, regex, screen in _ABSOLUTE_SCREENED:
+        if screen is None or not lowered or screen.search(lowered):
+            found.extend(_Match(m.start(), m.end(), m, fmt) for m in regex.finditer(text))
+    for regex, screen in _RELATIVE_SCREENED:
+        if screen is None or not lowered or screen.search(lowered):
+            found.extend(_Match(m.start(), m.end(), m, None) for m in regex.finditer(text))
     found.sort(key=lambda item: (item.start, -(item.end - item.start)))
     kept: list[_Match] = []
     for item in found:

@@ -61,6 +61,7 @@ _UTF8_AS_LATIN = re.compile(
     r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
 )
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")  # the same characters, in runs: far fewer matches
 # A page that is UTF-8 but for a few stray Latin-1 bytes (templates pasted together) is still UTF-8.
 MAX_STRAY_BYTES_ABSOLUTE = 8
 MAX_STRAY_BYTES_RATIO = 0.0005
@@ -110,20 +111,64 @@ def _common_hanzi() -> frozenset[str]:
 
 def looks_like_mojibake(text: str) -> bool:
     """True for text that a wrong codec produced: replacement chars, UTF-8-as-Latin pairs, rare-hanzi soup."""
+    return _looks_like_mojibake(text, None)
+
+
+# Character-class scans cost CPython's regex engine ~10 ns a character, while encoding to UTF-8 and
+# deleting bytes run at memory speed. So the bytes answer two questions first: U+00C0-U+00FF (the
+# first character of every mojibake pair) is encoded with lead byte C3, and every character _CJK
+# matches is non-ASCII, so hanzi are looked for only among the non-ASCII characters.
+_UTF8_LATIN_LEAD = b"\xc3"
+_ASCII_BYTES = bytes(range(0x80))
+
+
+def _looks_like_mojibake(text: str, utf8_source: bytes | None) -> bool:
+    """`looks_like_mojibake`; `utf8_source`, when given, is the bytes `text` was strictly decoded from as UTF-8."""
     if not text:
         return False
     sample = text if len(text) <= MOJIBAKE_SAMPLE_CHARS else text[:MOJIBAKE_SAMPLE_CHARS]
     size = max(len(sample), 1)
     if sample.count("\ufffd") / size > MAX_REPLACEMENT_RATIO:
         return True
-    if len(_UTF8_AS_LATIN.findall(sample)) / size > MAX_MOJIBAKE_PAIRS_RATIO:
+    # "surrogatepass": lone surrogates survive the round trip (they are neither pairs nor hanzi).
+    if utf8_source is None or sample is not text:
+        utf8_source = sample.encode("utf-8", "surrogatepass")
+    encoded = utf8_source
+    if _UTF8_LATIN_LEAD in encoded and len(_UTF8_AS_LATIN.findall(sample)) / size > MAX_MOJIBAKE_PAIRS_RATIO:
         return True
-    hanzi = _CJK.findall(sample)[:MAX_HANZI_CHECKED]
+    non_ascii = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    hanzi = _leading_hanzi(non_ascii, MAX_HANZI_CHECKED)
     if len(hanzi) >= 20:
-        common = _common_hanzi()
-        if sum(map(common.__contains__, hanzi)) / len(hanzi) < MIN_COMMON_CJK_RATIO:
+        common = sum(map(len, _common_hanzi_run().findall(hanzi)))
+        if common / len(hanzi) < MIN_COMMON_CJK_RATIO:
             return True
     return False
+
+
+def _leading_hanzi(sample: str, limit: int) -> str:
+    """The first `limit` characters `_CJK` matches in `sample`, as one string; reads only as far as needed."""
+    runs: list[str] = []
+    found = 0
+    start, chunk, end = 0, 2 * limit, len(sample)  # the chunk doubles until enough were seen
+    while start < end and found < limit:
+        stop = min(start + chunk, end)
+        chunk_runs = _CJK_RUN.findall(sample, start, stop)  # a run cut at a chunk edge rejoins below
+        runs.extend(chunk_runs)
+        found += sum(map(len, chunk_runs))
+        start, chunk = stop, chunk * 2
+    return "".join(runs)[:limit]
+
+
+@lru_cache(maxsize=1)
+def _common_hanzi_run() -> re.Pattern[str]:
+    """Runs of `_common_hanzi()` characters, as one character class of code point ranges (built once)."""
+    ranges: list[list[int]] = []
+    for code in sorted(map(ord, _common_hanzi())):
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges) + "]+")
 
 
 def _try(content: bytes, codec: str) -> str | None:
@@ -131,7 +176,7 @@ def _try(content: bytes, codec: str) -> str | None:
         text = content.decode(codec)
     except (UnicodeDecodeError, LookupError):
         return None
-    return None if looks_like_mojibake(text) else text
+    return None if _looks_like_mojibake(text, content if codec == "utf-8" else None) else text
 
 
 def _declared_in_markup(content: bytes) -> str | None:
@@ -210,7 +255,8 @@ def _mostly_utf8(content: bytes) -> str | None:
     stray = text.count("\ufffd")
     if stray > min(MAX_STRAY_BYTES_ABSOLUTE, max(1, int(len(text) * MAX_STRAY_BYTES_RATIO))):
         return None
-    valid_non_ascii = sum(1 for ch in text if ch > "\x7f") - stray
+    # Non-ASCII characters counted in C: the ASCII encoder drops exactly them.
+    valid_non_ascii = len(text) - len(text.encode("ascii", "ignore")) - stray
     if valid_non_ascii <= stray:  # UTF-8 evidence must outweigh the broken bytes
         return None
     return None if looks_like_mojibake(text.replace("\ufffd", "")) else text
@@ -223,6 +269,6 @@ def _looks_cjk_legacy(content: bytes) -> bool:
             text = content.decode(codec)
         except UnicodeDecodeError:
             continue
-        if len(_CJK.findall(text[:50_000])) >= 10 and not looks_like_mojibake(text):
+        if sum(map(len, _CJK_RUN.findall(text[:50_000]))) >= 10 and not looks_like_mojibake(text):
             return True
     return False

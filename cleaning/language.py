@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from cleaning.normalize import cjk_ratio
+from cleaning.normalize import cjk_run_length
 
 # Han characters carry a word each, Latin letters a fraction of one: a Chinese text quoting English
 # names stays well above this share, an English text naming a few Chinese places well below it.
@@ -32,15 +32,62 @@ _SCRIPTS = tuple((code, re.compile(pattern), share) for code, pattern, share in 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
+def _any_script_pattern() -> re.Pattern[str]:
+    """Matches a character of any script in SCRIPT_LANGUAGES: one scan tells whether any share can be above 0."""
+    plain_class = re.compile(r"\[(?!\^)[^\[\]]+\]\+")  # "[...]+" (not negated): classes merge into one
+    classes = [pattern[1:-2] for _code, pattern, _share in SCRIPT_LANGUAGES if plain_class.fullmatch(pattern)]
+    if len(classes) == len(SCRIPT_LANGUAGES):
+        return re.compile("[" + "".join(classes) + "]")
+    return re.compile("|".join(f"(?:{pattern})" for _code, pattern, _share in SCRIPT_LANGUAGES))
+
+
+_ANY_SCRIPT = _any_script_pattern()
+# The short way below skips the script shares when no character of those scripts is among the
+# non-ASCII characters: right while every threshold is above 0 and no script has ASCII letters.
+_SCRIPTS_SKIPPABLE = all(share > 0 for _code, _pattern, share in SCRIPT_LANGUAGES) and not any(
+    _ANY_SCRIPT.match(chr(code)) for code in range(0x80)
+)
+
+
+# Counting letters costs the regex engine ~20 ns a character; encoding and deleting bytes run at
+# memory speed. Every ASCII letter is A-Z or a-z, and every other letter, script or CJK character
+# is non-ASCII: so ASCII letters are counted as bytes and the regexes read only the non-ASCII rest.
+_ASCII_BYTES = bytes(range(0x80))
+_ALL_BUT_ASCII_LETTERS = bytes(b for b in range(0x100) if not chr(b).isascii() or not chr(b).isalpha())
+
+
 def detect_language(text: str) -> str | None:
     """'zh' or 'en' (or another ISO 639-1 code by script) for a text; None when it has no letters."""
+    encoded = text.encode("utf-8", "surrogatepass")  # lone surrogates survive; they are no letters
+    ascii_letters = len(encoded.translate(None, _ALL_BUT_ASCII_LETTERS))
+    rest = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")  # non-ASCII, in order
+    if not _SCRIPTS_SKIPPABLE or _ANY_SCRIPT.search(rest) is not None:
+        return _detect_by_letter_shares(text)
+    cjk = cjk_run_length(rest)
+    # Every letter is an ASCII letter or a non-ASCII character: when CJK holds its share even of
+    # that many, it holds it of the letters (when there is one).
+    if cjk and cjk / (ascii_letters + len(rest)) >= ZH_MIN_CJK_SHARE and (ascii_letters or _LETTER.search(rest)):
+        return "zh"
+    letters = ascii_letters + sum(map(len, _LETTER.findall(rest)))
+    if not letters:
+        return None
+    # No script of SCRIPT_LANGUAGES occurs, so none has a share: the CJK share decides next.
+    if cjk / letters >= ZH_MIN_CJK_SHARE:
+        return "zh"
+    if (ascii_letters + sum(map(len, _LATIN_LETTER.findall(rest)))) / letters >= EN_MIN_LATIN_SHARE:
+        return "en"
+    return None
+
+
+def _detect_by_letter_shares(text: str) -> str | None:
+    """`detect_language` the long way, for texts that hold characters of a script in SCRIPT_LANGUAGES."""
     letters = sum(map(len, _LETTER.findall(text)))
     if not letters:
         return None
     for code, script, share in _SCRIPTS:
         if sum(map(len, script.findall(text))) / letters >= share:
             return code
-    if cjk_ratio(text) >= ZH_MIN_CJK_SHARE:
+    if cjk_run_length(text) / letters >= ZH_MIN_CJK_SHARE:  # cjk_ratio(text), its letter count reused
         return "zh"
     if sum(map(len, _LATIN_LETTER.findall(text))) / letters >= EN_MIN_LATIN_SHARE:
         return "en"

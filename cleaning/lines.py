@@ -7,8 +7,11 @@ matches, with what it captured; `parse_credits` reads people out of a credit lin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _constants as sre_constants  # the regex parser's own vocabulary (Python 3.11)
+from re import _parser as sre_parser
 
 from cleaning import line_rules as table
 from cleaning.normalize import fold_spaces, is_cjk
@@ -70,14 +73,140 @@ def classify_line(line: str, *, language: str | None = None) -> LineMatch | None
     text = fold_spaces(line)
     if not text or len(text) > table.MAX_RULE_LINE_CHARS:
         return None
-    for rule in line_rules():
-        if len(text) > rule.max_chars:
+    length = len(text)
+    lowered: str | None = None  # the screens' view of the line, made on first need
+    for rule, max_chars, search, screen in _rule_table():
+        if length > max_chars:
             continue
-        match = rule.pattern.search(text)
+        if screen is not None:
+            if lowered is None:
+                lowered = screen_text(text)
+            if lowered and screen(lowered) is None:
+                continue  # none of the words every match of the rule contains is on the line
+        match = search(text)
         if match is None:
             continue
         return LineMatch(rule=rule, captures=_captures(match))
     return None
+
+
+# ---------------------------------------------------------------------------------- rule screens
+#
+# Most lines match no rule, and a rule that may match anywhere on a line (or scans it in a lookahead)
+# costs the regex engine a full attempt at every position. Each such rule gets a screen: a plain
+# regex of words one of which every match of the rule contains (derived from the rule's parse tree),
+# searched at memory speed in the lower-cased line. A line without any of them skips the rule; the
+# outcome is the same as running it.
+
+MAX_SCREEN_WORDS = 32
+# Non-ASCII characters that a case-insensitive regex matches to an ASCII letter (İ ı ſ K: checked
+# over every code point by the tests). Lower-casing does not map them to that letter, so a line
+# holding one is never screened.
+ASCII_FOLDING_CHARS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+_Parsed = sre_parser.SubPattern
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
+
+
+def screen_text(text: str) -> str:
+    """`text` lower-cased for `screen_for` screens, or "" when a screen could miss a match in it."""
+    if not text.isascii() and any(map(text.__contains__, ASCII_FOLDING_CHARS)):
+        return ""
+    return text.lower()
+
+
+def _required_words(parsed: _Parsed | list) -> frozenset[str] | None:  # type: ignore[type-arg]
+    """Strings one of which every match of `parsed` contains (None when none can be named)."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, arg in [*parsed, (None, None)]:
+        if op is sre_constants.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        words: frozenset[str] | None = None
+        if op is sre_constants.SUBPATTERN:
+            words = _required_words(arg[3])
+        elif op is sre_constants.ATOMIC_GROUP:
+            words = _required_words(arg)
+        elif op is sre_constants.ASSERT:  # a lookahead or lookbehind that must hold
+            words = _required_words(arg[1])
+        elif op in _REPEATS and arg[0] >= 1:
+            words = _required_words(arg[2])
+        elif op is sre_constants.BRANCH:
+            options = [_required_words(alternative) for alternative in arg[1]]
+            if all(option is not None for option in options):
+                words = frozenset().union(*options)  # type: ignore[arg-type]
+        elif op is sre_constants.IN and all(kind is sre_constants.LITERAL for kind, _ in arg):
+            words = frozenset(chr(code) for _, code in arg)
+        if words and "" not in words and len(words) <= MAX_SCREEN_WORDS:
+            candidates.append(words)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda words: (min(map(len, words)), -len(words)))
+
+
+def _may_start_anywhere(parsed: _Parsed) -> bool:
+    """True unless every match must start at the beginning with no lookahead scanning the whole line."""
+    first = list(parsed)[:1]
+    while first and first[0][0] is sre_constants.SUBPATTERN:
+        first = list(first[0][1][3])[:1]
+    if not first:
+        return True
+    op, arg = first[0]
+    if op is sre_constants.BRANCH:
+        return any(_may_start_anywhere(alternative) for alternative in arg[1])
+    if op is not sre_constants.AT or arg is not sre_constants.AT_BEGINNING:
+        return True
+    return any(op is sre_constants.ASSERT and _unbounded(arg[1]) for op, arg in parsed)
+
+
+def _unbounded(parsed: _Parsed) -> bool:
+    """True when `parsed` holds a repeat without an upper bound (".*?" and the like)."""
+    for op, arg in parsed:
+        if op in _REPEATS and (arg[1] is sre_constants.MAXREPEAT or _unbounded(arg[2])):
+            return True
+        if op is sre_constants.SUBPATTERN and _unbounded(arg[3]):
+            return True
+        if op is sre_constants.BRANCH and any(_unbounded(alternative) for alternative in arg[1]):
+            return True
+    return False
+
+
+def screen_for(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A screen for a costly `pattern`: when `screen.search(screen_text(text))` is None (and screen_text
+    gave a non-empty string), `pattern.search(text)` is None too. None when no screen is worth it."""
+    try:
+        parsed = sre_parser.parse(pattern.pattern, pattern.flags)
+        words = _required_words(parsed) if _may_start_anywhere(parsed) else None
+    except Exception:  # a construct this reader does not know: the rule simply runs unscreened
+        return None
+    if not words:
+        return None
+    # Lower-casing keeps a case-blind match findable only for ASCII letters and caseless characters.
+    if any(not ch.isascii() and (ch.lower() != ch or ch.upper() != ch) for word in words for ch in word):
+        return None
+    ordered = sorted(words, key=lambda word: (-len(word), word))
+    return re.compile("|".join(re.escape(word.lower()) for word in ordered))
+
+
+@lru_cache(maxsize=1)
+def _rule_screens() -> tuple[re.Pattern[str] | None, ...]:
+    return tuple(screen_for(rule.pattern) for rule in line_rules())
+
+
+_Search = Callable[[str], "re.Match[str] | None"]
+
+
+@lru_cache(maxsize=1)
+def _rule_table() -> tuple[tuple[LineRule, int, _Search, _Search | None], ...]:
+    """(rule, its max_chars, its search, its screen's search) per rule, in order: the hot loop's view."""
+    return tuple(
+        (rule, rule.max_chars, rule.pattern.search, screen.search if screen is not None else None)
+        for rule, screen in zip(line_rules(), _rule_screens(), strict=True)
+    )
 
 
 def _role_regex() -> re.Pattern[str]:
@@ -97,7 +226,9 @@ def _role_regex() -> re.Pattern[str]:
             parts.append(escaped + r"(?=\s*[:：/|｜])")
         else:
             parts.append(escaped)
-    return re.compile("|".join(f"({p})" for p in parts), re.IGNORECASE)
+    # Non-capturing: only the whole match is read, and a branch that opens with a literal (every Chinese
+    # role) lets the regex engine reject it on the first character instead of entering a group.
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
 
 _ROLE_KINDS: dict[str, str] = (
@@ -128,6 +259,7 @@ def _names(segment: str) -> list[str]:
     return names
 
 
+@lru_cache(maxsize=4096)  # a credit line is read for the author, the editors and the byline alike
 def parse_credits(line: str) -> tuple[str | None, tuple[str, ...]]:
     """(author, editors) named on a credit line.
 

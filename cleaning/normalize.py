@@ -71,8 +71,12 @@ def fold_spaces(text: str) -> str:
     Unlike `normalize_text` it keeps spaces between CJK characters: "本报记者 张三 李四" still
     separates the names.
     """
-    folded = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
-    return _ANY_SPACE.sub(" ", folded).strip()
+    # Every invisible character and every space but " " is unprintable: a printable line skips the
+    # regex passes that would change nothing (most lines of a page).
+    folded = unicodedata.normalize("NFC", text if text.isprintable() else _INVISIBLE.sub("", text))
+    if "  " in folded or not folded.isprintable():
+        folded = _ANY_SPACE.sub(" ", folded)
+    return folded.strip()
 
 
 def normalize_text(text: str) -> str:
@@ -91,4 +95,9 @@ def cjk_ratio(text: str) -> float:
     letters = sum(map(len, _LETTER_RUN.findall(text)))
     if not letters:
         return 0.0
-    return sum(map(len, _CJK_RUN_RE.findall(text))) / letters
+    return cjk_run_length(text) / letters
+
+
+def cjk_run_length(text: str) -> int:
+    """Number of CJK characters in `text` (the numerator of `cjk_ratio`)."""
+    return sum(map(len, _CJK_RUN_RE.findall(text)))

@@ -11,6 +11,9 @@ from schemas import ExtractedArticle, RawDocument, SiteRules
 # C0 controls (but tab, newline, carriage return), DEL and lone surrogates: never text, and lxml
 # refuses them inside a tree it edits.
 _UNREPRESENTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# Every byte but those controls: deleting these from the UTF-8 encoding leaves the controls (each is
+# one ASCII byte, never part of a multi-byte sequence); lone surrogates do not encode at all.
+_REPRESENTABLE_BYTES = bytes(b for b in range(256) if not _UNREPRESENTABLE.match(chr(b)))
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain", "text/markdown"})
@@ -24,7 +27,7 @@ def extract(raw: RawDocument, rules: SiteRules | None = None) -> ExtractedArticl
     if not is_html and raw.media_type not in TEXT_TYPES:
         raise ExtractionError("unsupported_media_type", raw.media_type, stage="decode")
     decoded = decode_document(raw.content, declared=raw.declared_encoding, is_html=is_html)
-    text = _UNREPRESENTABLE.sub("", decoded.text)
+    text = _without_unrepresentable(decoded.text)
     if is_html:
         from cleaning.html import extract_html
 
@@ -32,3 +35,12 @@ def extract(raw: RawDocument, rules: SiteRules | None = None) -> ExtractedArticl
     from cleaning.text import extract_text
 
     return extract_text(text, raw)
+
+
+def _without_unrepresentable(text: str) -> str:
+    """`text` without _UNREPRESENTABLE characters; checked at memory speed, since pages rarely hold any."""
+    try:
+        encoded = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _UNREPRESENTABLE.sub("", text)
+    return _UNREPRESENTABLE.sub("", text) if encoded.translate(None, _REPRESENTABLE_BYTES) else text

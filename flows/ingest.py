@@ -111,9 +111,10 @@ def _run_name() -> str:
 @task(name="extract-batch", cache_policy=NONE, persist_result=False)
 def extract_task(
     raws: Sealed[list[RawDocument]], rules: SiteRules | None, run_id: str, now: datetime, workers: int
-) -> list[Article | Reject]:
-    # On Dask the task itself runs on a worker: no nested pool there.
-    return extract_many(raws.value, rules, run_id=run_id, now=now, pool=process_pool(workers))
+) -> Sealed[list[Article | Reject]]:
+    # On Dask the task itself runs on a worker: no nested pool there. The result is sealed too:
+    # Prefect links every item of a returned list to the task run (for dependency tracking).
+    return Sealed(extract_many(raws.value, rules, run_id=run_id, now=now, pool=process_pool(workers)))
 
 
 def _retry_on_io_error(task: Any, task_run: Any, state: Any) -> bool:
@@ -193,7 +194,7 @@ def _ingest_source(
         if future is None and not fetched.rejects:
             untouched.extend(fetched.unchanged)
             return
-        extracted = future.result() if future is not None else []
+        extracted = future.result().value if future is not None else []
         crash_point("after_extract")
         batch = _assemble(fetched, extracted, source, run_id, ctx.clock())
         tally_load(tally, batch, load_task(Sealed(batch), Sealed(writer)))

@@ -75,7 +75,7 @@ def save_listing(
     key = schemas.canonical_url(url)
     staging = _Staging(con)
     try:
-        staging.add("stage_raws", _raw_columns([raw]), RAW_SCHEMA)
+        staging.add("stage_raws", _raw_columns({raw.sha256: raw}), RAW_SCHEMA)
         con.execute("BEGIN TRANSACTION")
         try:
             archive_staged_raws(con, run_id)

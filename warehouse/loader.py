@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -414,11 +414,12 @@ def _archived_hashes(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[s
     return {row[0] for row in rows}
 
 
-def _raw_columns(raws: Sequence[schemas.RawDocument]) -> dict[str, list[Any]]:
+def _raw_columns(raws: Mapping[str, schemas.RawDocument]) -> dict[str, list[Any]]:
+    """RAW_SCHEMA columns for raw documents given by their sha256 (computed once per document)."""
     cols = _columns(RAW_SCHEMA)
-    for raw in raws:
+    for sha256, raw in raws.items():
         compressed = isal_zlib.compress(raw.content, RAW_COMPRESSION_LEVEL)
-        cols["sha256"].append(raw.sha256)
+        cols["sha256"].append(sha256)
         cols["content"].append(compressed)
         cols["compression"].append(RAW_COMPRESSION)
         cols["size_bytes"].append(len(raw.content))
@@ -626,7 +627,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
 
     staging = _Staging(con)
     try:
-        staging.add("stage_raws", _raw_columns(list(new_raws.values())), RAW_SCHEMA)
+        staging.add("stage_raws", _raw_columns(new_raws), RAW_SCHEMA)
         staging.add("stage_articles", loaded_cols, ARTICLE_SCHEMA)
         staging.add("stage_touch", touch_cols, TOUCH_SCHEMA)
         staging.add("stage_paragraphs", paragraphs, PARAGRAPH_SCHEMA)
@@ -664,7 +665,8 @@ def archive_staged_raws(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
     raw_columns = ", ".join(RAW_SCHEMA.names)
     con.execute(
         f"INSERT INTO raw_documents ({raw_columns}, first_run_id)"
-        f" SELECT {raw_columns}, ? FROM stage_raws WHERE sha256 NOT IN (SELECT sha256 FROM raw_documents)",
+        f" SELECT {raw_columns}, ? FROM stage_raws s"
+        " WHERE NOT EXISTS (SELECT 1 FROM raw_documents r WHERE r.sha256 = s.sha256)",
         [run_id],
     )
 
@@ -673,8 +675,8 @@ def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetim
     """The statements of one batch, over the staged tables (the caller holds the transaction)."""
     archive_staged_raws(con, run_id)
     missing = con.execute(
-        "SELECT source_uri, raw_sha256 FROM stage_inputs WHERE article_id IS NOT NULL"
-        " AND raw_sha256 NOT IN (SELECT sha256 FROM raw_documents) LIMIT 1"
+        "SELECT source_uri, raw_sha256 FROM stage_inputs s WHERE article_id IS NOT NULL"
+        " AND NOT EXISTS (SELECT 1 FROM raw_documents r WHERE r.sha256 = s.raw_sha256) LIMIT 1"
     ).fetchone()
     if missing:
         raise ValueError(

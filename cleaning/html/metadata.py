@@ -129,10 +129,27 @@ def _names_a_signal(names: str) -> bool:
     return _SIGNAL_WORDS.search(names) is not None  # class names repeat a lot within and across pages
 
 
+# The same holders' attribute values, in document order (each element's before its descendants'): a
+# value is screened as a string, and only a holder that passes becomes a Python element object.
+_SIGNAL_ATTRIBUTES = etree.XPath("//body//*/@class | //body//*/@id | //body//*/@itemprop")
+# Words of letters and digits never match across the space joining class and id, so screening the
+# two values apart says what screening "class id" says.
+_SCREEN_VALUES_APART = all(word.isalnum() for word in vocab.BYLINE_TOKENS | vocab.DATE_TOKENS | vocab.BREADCRUMB_TOKENS)
+
+
 def _SIGNAL_ELEMENTS(root: HtmlElement) -> Iterator[HtmlElement]:
-    for element in _SIGNAL_HOLDERS(root):
-        if element.get("itemprop") or _names_a_signal(f"{element.get('class') or ''} {element.get('id') or ''}"):
-            yield element
+    if not _SCREEN_VALUES_APART:
+        for element in _SIGNAL_HOLDERS(root):
+            if element.get("itemprop") or _names_a_signal(f"{element.get('class') or ''} {element.get('id') or ''}"):
+                yield element
+        return
+    previous = None
+    for value in _SIGNAL_ATTRIBUTES(root):
+        if value and (value.attrname == "itemprop" or _names_a_signal(value)):
+            element = value.getparent()
+            if element is not previous:  # an element's attributes come one after another
+                previous = element
+                yield element
 
 
 def _jsonld_objects(payload: str) -> Iterator[dict[str, Any]]:
@@ -307,10 +324,21 @@ def _publish_label_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[\s|｜【\[(（])(?:{labels})\s*[:：]?\s*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _publish_label_screen() -> re.Pattern[str] | None:
+    from cleaning.lines import screen_for
+
+    return screen_for(_publish_label_pattern())
+
+
 def _labelled_date(line: str, *, reference: datetime, tz: str) -> DateFound | None:
     """A date right after a publish label anywhere on the line, whatever else the line carries."""
     from cleaning.dates import find_date
+    from cleaning.lines import screen_text
 
+    screen = _publish_label_screen()
+    if screen is not None and (lowered := screen_text(line)) and screen.search(lowered) is None:
+        return None  # no publish label on the line
     for match in _publish_label_pattern().finditer(line):
         window = line[match.end() : match.end() + vocab.PUBLISH_DATE_WINDOW]
         parsed = find_date(window, reference=reference, tz=tz)
@@ -434,10 +462,15 @@ def section_of(signals: PageSignals, title: str | None) -> str | None:
 
 
 def view_count_from_lines(lines: Iterable[str]) -> int | None:
+    from cleaning.lines import screen_text
+
     for line in lines:
         if len(line) > 200:
             continue
-        for pattern in _view_patterns():
+        lowered = screen_text(line)
+        for pattern, screen in _view_patterns():
+            if screen is not None and lowered and screen.search(lowered) is None:
+                continue  # the line lacks every word a match of the pattern contains
             match = pattern.search(line)
             if match:
                 try:
@@ -448,8 +481,12 @@ def view_count_from_lines(lines: Iterable[str]) -> int | None:
 
 
 @lru_cache(maxsize=1)
-def _view_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in vocab.VIEW_COUNT_PATTERNS)
+def _view_patterns() -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
+    """Each view-count pattern with its screen (`cleaning.lines.screen_for`)."""
+    from cleaning.lines import screen_for
+
+    patterns = [re.compile(p, re.IGNORECASE) for p in vocab.VIEW_COUNT_PATTERNS]
+    return tuple((pattern, screen_for(pattern)) for pattern in patterns)
 
 
 def language_of(signals: PageSignals, body_text: str) -> str | None:
