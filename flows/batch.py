@@ -7,7 +7,7 @@ single warehouse writer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,8 +29,10 @@ from schemas import (
     Validators,
     to_article,
 )
+from schemas.archive import ArchivedRaw, archive_raw
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 class Sealed(Generic[T]):
@@ -154,9 +156,36 @@ def extract_and_validate(raw: RawDocument, rules: SiteRules | None, run_id: str,
     return to_article(raw, extracted, run_id=run_id, now=now)
 
 
-def _extract_chunk(args: tuple[list[RawDocument], SiteRules | None, str, datetime]) -> list[Article | Reject]:
+ChunkArgs = tuple[list[RawDocument], SiteRules | None, str, datetime]
+
+
+def _extract_chunk(args: ChunkArgs) -> list[Article | Reject]:
     raws, rules, run_id, now = args
     return [extract_and_validate(raw, rules, run_id, now) for raw in raws]
+
+
+def _prepare_chunk(args: ChunkArgs) -> list[tuple[Article | Reject, ArchivedRaw]]:
+    raws, rules, run_id, now = args
+    return [(extract_and_validate(raw, rules, run_id, now), archive_raw(raw)) for raw in raws]
+
+
+def _map_chunks(
+    work: Callable[[ChunkArgs], list[R]],
+    raws: Sequence[RawDocument],
+    rules: SiteRules | None,
+    run_id: str,
+    now: datetime,
+    pool: Executor | None,
+    chunk_size: int,
+) -> list[R]:
+    """`work` over the batch in chunks, in order; spread over `pool` (a process pool) when one is given."""
+    if pool is None or len(raws) <= chunk_size:
+        return work((list(raws), rules, run_id, now))
+    chunks = [list(raws[i : i + chunk_size]) for i in range(0, len(raws), chunk_size)]
+    results: list[R] = []
+    for part in pool.map(work, [(chunk, rules, run_id, now) for chunk in chunks]):
+        results.extend(part)
+    return results
 
 
 def extract_many(
@@ -169,17 +198,25 @@ def extract_many(
     chunk_size: int = 16,
 ) -> list[Article | Reject]:
     """Extract a batch, in order; spread over `pool` (a process pool) when one is given."""
-    if pool is None or len(raws) <= chunk_size:
-        return _extract_chunk((list(raws), rules, run_id, now))
-    chunks = [list(raws[i : i + chunk_size]) for i in range(0, len(raws), chunk_size)]
-    results: list[Article | Reject] = []
-    for part in pool.map(_extract_chunk, [(chunk, rules, run_id, now) for chunk in chunks]):
-        results.extend(part)
-    return results
+    return _map_chunks(_extract_chunk, raws, rules, run_id, now, pool, chunk_size)
+
+
+def prepare_many(
+    raws: Sequence[RawDocument],
+    rules: SiteRules | None,
+    *,
+    run_id: str,
+    now: datetime,
+    pool: Executor | None = None,
+    chunk_size: int = 16,
+) -> list[tuple[Article | Reject, ArchivedRaw]]:
+    """Everything a fetched batch needs before its load: extracted and validated, and archived
+    (compressed, hashed) where the bytes already are, so that the single writer only inserts."""
+    return _map_chunks(_prepare_chunk, raws, rules, run_id, now, pool, chunk_size)
 
 
 def split_outcomes(
-    raws: Sequence[RawDocument], outcomes: Sequence[Article | Reject]
+    raws: Sequence[RawDocument | ArchivedRaw], outcomes: Sequence[Article | Reject]
 ) -> tuple[list[tuple[str, Article]], list[tuple[str | None, Reject]]]:
     """Pair each extraction outcome with its input key: (articles, rejects), as LoadBatch wants them."""
     articles: list[tuple[str, Article]] = []

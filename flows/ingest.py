@@ -41,15 +41,16 @@ from flows.batch import (
     Sealed,
     attach_validators,
     chunked,
-    extract_many,
     fetch_batch,
     make_reject,
+    prepare_many,
     process_pool,
     split_outcomes,
 )
 from flows.listings import WarehouseListingStore, take_handed_over
 from flows.report import SourceTally, summarise, summary_markdown, tally_load
 from schemas import Article, RawDocument, Reject, SiteRules, SourceConfig
+from schemas.archive import ArchivedRaw
 from warehouse.crashpoints import crash_point
 from warehouse.loader import (
     BatchResult,
@@ -111,10 +112,10 @@ def _run_name() -> str:
 @task(name="extract-batch", cache_policy=NONE, persist_result=False)
 def extract_task(
     raws: Sealed[list[RawDocument]], rules: SiteRules | None, run_id: str, now: datetime, workers: int
-) -> Sealed[list[Article | Reject]]:
+) -> Sealed[list[tuple[Article | Reject, ArchivedRaw]]]:
     # On Dask the task itself runs on a worker: no nested pool there. The result is sealed too:
     # Prefect links every item of a returned list to the task run (for dependency tracking).
-    return Sealed(extract_many(raws.value, rules, run_id=run_id, now=now, pool=process_pool(workers)))
+    return Sealed(prepare_many(raws.value, rules, run_id=run_id, now=now, pool=process_pool(workers)))
 
 
 def _retry_on_io_error(task: Any, task_run: Any, state: Any) -> bool:
@@ -160,13 +161,18 @@ def _unique_refs(refs: Iterator, seen: set[str]) -> Iterator:
 
 
 def _assemble(
-    fetched: FetchedBatch, extracted: list[Article | Reject], source: SourceConfig, run_id: str, now: datetime
+    fetched: FetchedBatch,
+    prepared: list[tuple[Article | Reject, ArchivedRaw]],
+    source: SourceConfig,
+    run_id: str,
+    now: datetime,
 ) -> LoadBatch:
-    articles, rejects = split_outcomes(fetched.to_extract, extracted)
+    archived = [raw for _, raw in prepared]
+    articles, rejects = split_outcomes(archived, [outcome for outcome, _ in prepared])
     return LoadBatch(
         run_id=run_id,
         loaded_at=now,
-        raws=list(fetched.to_extract),
+        raws=archived,
         articles=articles,
         rejects=[*fetched.rejects, *rejects],
         unchanged=[(source.name, key) for key in fetched.unchanged],
@@ -194,9 +200,9 @@ def _ingest_source(
         if future is None and not fetched.rejects:
             untouched.extend(fetched.unchanged)
             return
-        extracted = future.result().value if future is not None else []
+        prepared = future.result().value if future is not None else []
         crash_point("after_extract")
-        batch = _assemble(fetched, extracted, source, run_id, ctx.clock())
+        batch = _assemble(fetched, prepared, source, run_id, ctx.clock())
         tally_load(tally, batch, load_task(Sealed(batch), Sealed(writer)))
 
     # Web fetches wait on the network and overlap in threads; local reads are faster without.
@@ -222,6 +228,7 @@ def _ingest_source(
             future = extract_task.submit(
                 Sealed(fetched.to_extract), source.rules, run_id, ctx.clock(), params.workers if use_pool else 1
             )
+            fetched.to_extract = []  # the workers hand back archived copies: keep no second copy here
         pending.append((fetched, future))
         if len(pending) >= IN_FLIGHT_BATCHES:
             drain_one()

@@ -14,7 +14,8 @@ from datetime import datetime
 import duckdb
 
 import schemas
-from warehouse.loader import RAW_SCHEMA, _decompress, _raw_columns, _Staging, _utc, archive_staged_raws
+from schemas.archive import archive_raw, decompress_raw
+from warehouse.loader import RAW_SCHEMA, _raw_columns, _Staging, _utc, archive_staged_raws
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def stored_listing(con: duckdb.DuckDBPyConnection, source_name: str, url: str) -
     if row is None:
         return None
     name, key, kind, etag, modified, sha, fetched_at, run_id, content, compression, media, charset, final, headers = row
-    data = _decompress(content, compression)
+    data = decompress_raw(content, compression)
     if schemas.sha256_hex(data) != sha:
         raise ValueError(f"raw document {sha} is corrupt: its bytes hash to {schemas.sha256_hex(data)}")
     return StoredListing(
@@ -75,7 +76,7 @@ def save_listing(
     key = schemas.canonical_url(url)
     staging = _Staging(con)
     try:
-        staging.add("stage_raws", _raw_columns({raw.sha256: raw}), RAW_SCHEMA)
+        staging.add("stage_raws", _raw_columns([archive_raw(raw)]), RAW_SCHEMA)
         con.execute("BEGIN TRANSACTION")
         try:
             archive_staged_raws(con, run_id)

@@ -8,8 +8,7 @@ statements, not tens of thousands.
 from __future__ import annotations
 
 import json
-import zlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,13 +16,11 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
-from isal import isal_zlib  # writes the zlib format (read back with the standard zlib)
 
 import schemas
+from schemas.archive import ArchivedRaw, archive_raw, decompress_raw
 from warehouse.crashpoints import crash_point
 
-RAW_COMPRESSION = "zlib"
-RAW_COMPRESSION_LEVEL = 1  # fast: the archive is written on the hot path, read only on replay
 TS = pa.timestamp("us", tz="UTC")
 # Tables and views worth handing to someone without DuckDB (raw bytes stay in the warehouse).
 EXPORTED_RELATIONS = (
@@ -51,7 +48,7 @@ EXPORTED_RELATIONS = (
 class LoadBatch:
     run_id: str
     loaded_at: datetime
-    raws: list[schemas.RawDocument] = field(default_factory=list)
+    raws: list[schemas.RawDocument | ArchivedRaw] = field(default_factory=list)  # archived by the caller or here
     articles: list[tuple[str, schemas.Article]] = field(default_factory=list)  # (input key, article)
     rejects: list[tuple[str | None, schemas.Reject]] = field(default_factory=list)  # (input key or None, reject)
     unchanged: list[tuple[str, str]] = field(default_factory=list)  # (source_name, input key) skipped before parsing
@@ -414,16 +411,19 @@ def _archived_hashes(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[s
     return {row[0] for row in rows}
 
 
-def _raw_columns(raws: Mapping[str, schemas.RawDocument]) -> dict[str, list[Any]]:
-    """RAW_SCHEMA columns for raw documents given by their sha256 (computed once per document)."""
+def _archived(raws: Iterable[schemas.RawDocument | ArchivedRaw]) -> list[ArchivedRaw]:
+    """The batch's raw documents in archive form (the flow's workers archive them; anyone else may not)."""
+    return [raw if isinstance(raw, ArchivedRaw) else archive_raw(raw) for raw in raws]
+
+
+def _raw_columns(raws: Iterable[ArchivedRaw]) -> dict[str, list[Any]]:
     cols = _columns(RAW_SCHEMA)
-    for sha256, raw in raws.items():
-        compressed = isal_zlib.compress(raw.content, RAW_COMPRESSION_LEVEL)
-        cols["sha256"].append(sha256)
-        cols["content"].append(compressed)
-        cols["compression"].append(RAW_COMPRESSION)
-        cols["size_bytes"].append(len(raw.content))
-        cols["stored_bytes"].append(len(compressed))
+    for raw in raws:
+        cols["sha256"].append(raw.sha256)
+        cols["content"].append(raw.content)
+        cols["compression"].append(raw.compression)
+        cols["size_bytes"].append(raw.size_bytes)
+        cols["stored_bytes"].append(len(raw.content))
         cols["media_type"].append(raw.media_type)
         cols["declared_encoding"].append(raw.declared_encoding)
         cols["source_name"].append(raw.source_name)
@@ -496,10 +496,11 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
             primaries[article.article_id] = (key, article)
 
     stored = _stored_articles(con, list(primaries))
-    new_raws = {raw.sha256: raw for raw in batch.raws}
+    archived = _archived(batch.raws)
+    new_raws = {raw.sha256: raw for raw in archived}
     for sha in _archived_hashes(con, list(new_raws)):
         del new_raws[sha]
-    raws_by_input = {(raw.source_name, raw.key): raw for raw in batch.raws}
+    raws_by_input = {(raw.source_name, raw.key): raw for raw in archived}
 
     loaded_cols = _columns(ARTICLE_SCHEMA)
     touch_cols = _columns(TOUCH_SCHEMA)
@@ -627,7 +628,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
 
     staging = _Staging(con)
     try:
-        staging.add("stage_raws", _raw_columns(new_raws), RAW_SCHEMA)
+        staging.add("stage_raws", _raw_columns(new_raws.values()), RAW_SCHEMA)
         staging.add("stage_articles", loaded_cols, ARTICLE_SCHEMA)
         staging.add("stage_touch", touch_cols, TOUCH_SCHEMA)
         staging.add("stage_paragraphs", paragraphs, PARAGRAPH_SCHEMA)
@@ -770,14 +771,6 @@ def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetim
 # replay and export
 
 
-def _decompress(content: bytes, compression: str) -> bytes:
-    if compression == "zlib":
-        return zlib.decompress(content)
-    if compression == "none":
-        return content
-    raise ValueError(f"unknown raw document compression {compression!r}")
-
-
 def iter_inputs_for_replay(
     con: duckdb.DuckDBPyConnection, *, source_name: str | None = None, batch_size: int = 500
 ) -> Iterator[list[tuple[schemas.RawDocument, str]]]:
@@ -827,7 +820,7 @@ def iter_inputs_for_replay(
                 source_name=src,
                 uri=uri,
                 key=key,
-                content=_decompress(content, compression),
+                content=decompress_raw(content, compression),
                 media_type=media_type,
                 declared_encoding=declared_encoding,
                 final_url=final_url,
