@@ -181,7 +181,7 @@ class TreeMemorySampler(threading.Thread):
         super().__init__(daemon=True)
         self.root_pid = root_pid
         self.peak = MemoryPeak()
-        # Last CPU reading of every process seen: forkserver workers are not our children, so
+        # Last CPU reading of every process seen: pool workers may not be waited for by us, so
         # getrusage(RUSAGE_CHILDREN) misses them; this misses only a process's last 0.2 s.
         self.cpu_by_pid: dict[int, float] = {}
         self._t0 = time.perf_counter()

@@ -99,7 +99,7 @@ def ingest(
     db: DbOption = DEFAULT_WAREHOUSE,
     sources_file: SourcesOption = DEFAULT_SOURCES,
     source: Annotated[list[str] | None, typer.Option("--source", help="Only these configured sources.")] = None,
-    batch_size: Annotated[int, typer.Option(help="Inputs per batch (one load transaction each).")] = 500,
+    batch_size: Annotated[int, typer.Option(help="Inputs per batch (one load transaction each).")] = 1000,
     workers: Annotated[int, typer.Option(help="Extraction processes.")] = os.cpu_count() or 1,
     lock_timeout: Annotated[float, typer.Option(help="Seconds to wait for the warehouse write lock.")] = 300.0,
     allow_private_network: Annotated[

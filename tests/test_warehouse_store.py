@@ -231,3 +231,34 @@ def test_a_failed_unit_of_work_closes_the_connection_so_a_retry_starts_fresh(tmp
     with writer.session() as con:
         assert con.execute("SELECT 1").fetchone() == (1,)
     writer.close()
+
+
+READER = (
+    "import sys, time\nfrom warehouse.store import open_warehouse\nt = time.monotonic()\n"
+    "with open_warehouse(sys.argv[1], read_only=True, lock_timeout=60) as con:\n"
+    "    n = con.execute('SELECT count(*) FROM t').fetchone()[0]\n"
+    "print(n, round(time.monotonic() - t, 2), flush=True)\n"
+)
+
+
+def test_the_run_writer_steps_aside_for_a_waiting_reader_between_batches(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    writer = WarehouseWriter(path, hold_seconds=3600)  # never released for time: only for the reader
+    with writer.session() as con:
+        con.execute("CREATE TABLE t (x INTEGER)")
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(path)], stdout=subprocess.PIPE, text=True)
+    batches = 0
+    deadline = time.monotonic() + 30
+    while reader.poll() is None and time.monotonic() < deadline:
+        with writer.session() as con:  # one "batch" every 50 ms, as a run does
+            con.execute("INSERT INTO t VALUES (1)")
+        batches += 1
+        time.sleep(0.05)
+    out, _ = reader.communicate(timeout=30)
+    count, waited = out.split()
+    assert int(count) >= 1 and float(waited) < 10  # got in during the run, not after it
+    with writer.session() as con:  # and the run goes on
+        con.execute("INSERT INTO t VALUES (2)")
+        assert con.execute("SELECT count(*) FROM t").fetchone()[0] == batches + 1
+    writer.close()
+    assert not list((tmp_path / "w.duckdb.waiting").glob("*"))  # the reader's note is gone

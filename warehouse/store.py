@@ -125,21 +125,70 @@ def _connect_with_retry(
     started = monotonic()
     jitter = random.Random()
     attempt = 0
-    while True:
+    waiting: Path | None = None
+    try:
+        while True:
+            try:
+                config = {} if read_only else {"memory_limit": os.environ.get(MEMORY_LIMIT_ENV, WRITER_MEMORY_LIMIT)}
+                return duckdb.connect(str(path), read_only=read_only, config=config)
+            except duckdb.IOException as exc:
+                message = str(exc)
+                if not LOCK_CONFLICT.search(message):
+                    raise
+                waited = monotonic() - started
+                remaining = lock_timeout - waited
+                if remaining <= 0:
+                    raise WarehouseLocked(path, _holder(message), waited) from None
+                if waiting is None:
+                    waiting = _announce_waiting(path)
+                delay = min(BACKOFF_CAP_S, BACKOFF_FIRST_S * 2**attempt) * (0.5 + jitter.random() / 2)
+                sleep(min(delay, remaining))
+                attempt += 1
+    finally:
+        if waiting is not None:
+            waiting.unlink(missing_ok=True)
+
+
+# A process waiting for the file leaves a note beside it (`<file>.waiting/<pid>`); a run's writer,
+# which holds the file for the whole run, looks for notes after each unit of work and steps aside.
+WAITING_SUFFIX = ".waiting"
+STEP_ASIDE_MAX_S = 10.0  # a waiter that has not got in by then (or has died) no longer holds up the run
+STEP_ASIDE_POLL_S = 0.05
+
+
+def _waiting_dir(path: Path) -> Path:
+    return path.with_name(path.name + WAITING_SUFFIX)
+
+
+def _announce_waiting(path: Path) -> Path | None:
+    note = _waiting_dir(path) / str(os.getpid())
+    try:
+        note.parent.mkdir(exist_ok=True)
+        note.touch()
+    except OSError:
+        return None  # a read-only directory: wait without a note
+    return note
+
+
+def others_waiting(path: Path) -> list[int]:
+    """PIDs of other live processes waiting for the file (notes of dead ones are removed)."""
+    try:
+        names = os.listdir(_waiting_dir(path))
+    except OSError:
+        return []
+    waiting = []
+    for name in names:
+        if not name.isdigit() or int(name) == os.getpid():
+            continue
         try:
-            config = {} if read_only else {"memory_limit": os.environ.get(MEMORY_LIMIT_ENV, WRITER_MEMORY_LIMIT)}
-            return duckdb.connect(str(path), read_only=read_only, config=config)
-        except duckdb.IOException as exc:
-            message = str(exc)
-            if not LOCK_CONFLICT.search(message):
-                raise
-            waited = monotonic() - started
-            remaining = lock_timeout - waited
-            if remaining <= 0:
-                raise WarehouseLocked(path, _holder(message), waited) from None
-            delay = min(BACKOFF_CAP_S, BACKOFF_FIRST_S * 2**attempt) * (0.5 + jitter.random() / 2)
-            sleep(min(delay, remaining))
-            attempt += 1
+            os.kill(int(name), 0)
+        except ProcessLookupError:
+            (_waiting_dir(path) / name).unlink(missing_ok=True)
+            continue
+        except PermissionError:
+            pass  # alive, another user's
+        waiting.append(int(name))
+    return waiting
 
 
 @contextmanager
@@ -199,8 +248,10 @@ class WarehouseWriter:
     """The single writer of one run: a connection opened on first use and held between units of work.
 
     `session()` yields the connection for one unit of work. A unit that raises closes the
-    connection (a retry starts from a fresh one); a connection held longer than `hold_seconds`
-    is closed after its unit, to be reopened by the next. `close()` ends it (a checkpoint).
+    connection (a retry starts from a fresh one). After a unit, the connection is closed when
+    another process is waiting for the file (`greenwire sql` during a run: the writer steps aside
+    until it is in, then reopens, waiting for it if need be) or when it has been held longer than
+    `hold_seconds`. `close()` ends it (a checkpoint).
     """
 
     def __init__(
@@ -211,6 +262,7 @@ class WarehouseWriter:
         hold_seconds: float = WRITER_HOLD_SECONDS,
         settings: Mapping[str, str] = RUN_WRITER_SETTINGS,
         monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.path = Path(path)
         self.settings = dict(settings)
@@ -219,6 +271,7 @@ class WarehouseWriter:
         self.lock_timeout = lock_timeout
         self.hold_seconds = hold_seconds
         self._monotonic = monotonic
+        self._sleep = sleep
         self._lock = threading.RLock()
         self._context: contextlib.AbstractContextManager[duckdb.DuckDBPyConnection] | None = None
         self._con: duckdb.DuckDBPyConnection | None = None
@@ -236,8 +289,17 @@ class WarehouseWriter:
             except BaseException:
                 self.close()
                 raise
-            if self._monotonic() - self._opened_at >= self.hold_seconds:
+            if others_waiting(self.path):
                 self.close()
+                self._step_aside()
+            elif self._monotonic() - self._opened_at >= self.hold_seconds:
+                self.close()
+
+    def _step_aside(self) -> None:
+        """Closed for a process waiting on the file: give it time to get in before reopening."""
+        deadline = self._monotonic() + STEP_ASIDE_MAX_S
+        while others_waiting(self.path) and self._monotonic() < deadline:
+            self._sleep(STEP_ASIDE_POLL_S)
 
     @property
     def is_open(self) -> bool:
