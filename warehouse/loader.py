@@ -626,6 +626,12 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
         skipped_cols["source_name"].append(source_name)
         skipped_cols["input_key"].append(key)
 
+    batch_shas = {raw.sha256 for raw in archived}
+    plan = _WritePlan(
+        replaces_articles=any(stored.get(aid) is not None for aid in primaries),
+        raws_unverified=any(article.raw_sha256 not in batch_shas for _, article in [*primaries.values(), *duplicates]),
+        input_shas_unverified=any(row[5] is not None and row[5] not in batch_shas for row in input_rows.values()),
+    )
     staging = _Staging(con)
     try:
         staging.add("stage_raws", _raw_columns(new_raws.values()), RAW_SCHEMA)
@@ -642,7 +648,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
         staging.add("stage_skipped", skipped_cols, KEY_SCHEMA)
         con.execute("BEGIN TRANSACTION")
         try:
-            _write_batch(con, run_id, loaded_at)
+            _write_batch(con, run_id, loaded_at, plan)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -658,27 +664,44 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
     )
 
 
-def archive_staged_raws(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
-    """Insert the raw documents staged as `stage_raws` (RAW_SCHEMA) that are not archived yet.
+def archive_staged_raws(con: duckdb.DuckDBPyConnection, run_id: str, *, known_new: bool = False) -> None:
+    """Insert the raw documents staged as `stage_raws` (RAW_SCHEMA) that are not archived yet
+    (`known_new`: the caller already left out the archived ones, in this writer's session).
 
     Content-addressed: bytes already archived are never rewritten. The caller holds the transaction.
     """
     raw_columns = ", ".join(RAW_SCHEMA.names)
+    unless_archived = "" if known_new else " WHERE NOT EXISTS (SELECT 1 FROM raw_documents r WHERE r.sha256 = s.sha256)"
     con.execute(
-        f"INSERT INTO raw_documents ({raw_columns}, first_run_id)"
-        f" SELECT {raw_columns}, ? FROM stage_raws s"
-        " WHERE NOT EXISTS (SELECT 1 FROM raw_documents r WHERE r.sha256 = s.sha256)",
+        f"INSERT INTO raw_documents ({raw_columns}, first_run_id) SELECT {raw_columns}, ? FROM stage_raws s"
+        + unless_archived,
         [run_id],
     )
 
 
-def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetime | None) -> None:
+@dataclass(frozen=True)
+class _WritePlan:
+    """What Python already knows about a batch, so that no statement scans a large table for nothing.
+
+    Without primary-key indexes (migration 004) every lookup against articles, inputs or
+    raw_documents reads the whole key column: at 100k articles those scans were most of a load's
+    growth with the warehouse's size.
+    """
+
+    replaces_articles: bool  # some article of the batch is already stored (updated)
+    raws_unverified: bool  # some article's raw_sha256 is not among the batch's own raws
+    input_shas_unverified: bool  # some input's raw_sha256 (a reject's) is not among the batch's raws
+
+
+def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetime | None, plan: _WritePlan) -> None:
     """The statements of one batch, over the staged tables (the caller holds the transaction)."""
-    archive_staged_raws(con, run_id)
-    missing = con.execute(
-        "SELECT source_uri, raw_sha256 FROM stage_inputs s WHERE article_id IS NOT NULL"
-        " AND NOT EXISTS (SELECT 1 FROM raw_documents r WHERE r.sha256 = s.raw_sha256) LIMIT 1"
-    ).fetchone()
+    archive_staged_raws(con, run_id, known_new=True)
+    missing = None
+    if plan.raws_unverified:
+        missing = con.execute(
+            "SELECT source_uri, raw_sha256 FROM stage_inputs s WHERE article_id IS NOT NULL"
+            " AND NOT EXISTS (SELECT 1 FROM raw_documents r WHERE r.sha256 = s.raw_sha256) LIMIT 1"
+        ).fetchone()
     if missing:
         raise ValueError(
             f"the article read from {missing[0]} refers to raw document {missing[1]}, which is neither"
@@ -687,7 +710,8 @@ def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetim
 
     article_columns = ", ".join(ARTICLE_COLUMNS)
     # Upsert without a primary-key index (see migration 004): replace the rows this batch rewrites.
-    con.execute("DELETE FROM articles WHERE article_id IN (SELECT article_id FROM stage_articles)")
+    if plan.replaces_articles:
+        con.execute("DELETE FROM articles WHERE article_id IN (SELECT article_id FROM stage_articles)")
     con.execute(
         f"INSERT INTO articles (source_id, {article_columns}, last_run_id, updated_at)"
         f" SELECT src.source_id, {', '.join('s.' + c for c in ARTICLE_COLUMNS)}, ?, ?"
@@ -724,29 +748,7 @@ def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetim
         "                   WHERE a.article_id = s.article_id AND a.url_or_key = s.url_or_key)",
         [run_id],
     )
-    # Upsert of the inputs this batch loaded or rejected; an input keeps its first_seen_at.
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE staged_inputs AS"
-        " SELECT s.source_name, s.input_key, s.source_uri, s.final_url, s.article_id,"
-        # a reject whose bytes were not archived must not look loaded (doctor would flag it too)
-        " CASE WHEN s.raw_sha256 IN (SELECT sha256 FROM raw_documents) THEN s.raw_sha256 END AS raw_sha256,"
-        " s.etag, s.last_modified, s.read_at, coalesce(s.extractor_version, r.extractor_version) AS extractor_version,"
-        " s.last_outcome, ?::VARCHAR AS last_run_id, coalesce(i.first_seen_at, ?::TIMESTAMPTZ) AS first_seen_at,"
-        " ?::TIMESTAMPTZ AS updated_at"
-        " FROM stage_inputs s LEFT JOIN ingest_runs r ON r.run_id = ?"
-        " LEFT JOIN inputs i ON i.source_name = s.source_name AND i.input_key = s.input_key",
-        [run_id, loaded_at, loaded_at, run_id],
-    )
-    con.execute(
-        "DELETE FROM inputs USING staged_inputs s"
-        " WHERE inputs.source_name = s.source_name AND inputs.input_key = s.input_key"
-    )
-    con.execute(
-        "INSERT INTO inputs (source_name, input_key, source_uri, final_url, article_id, raw_sha256, etag,"
-        " last_modified, read_at, extractor_version, last_outcome, last_run_id, first_seen_at, updated_at)"
-        " SELECT * FROM staged_inputs"
-    )
-    con.execute("DROP TABLE staged_inputs")
+    _write_inputs(con, run_id, loaded_at, plan)
     # Inputs skipped before parsing (same bytes, 304): only the run and outcome move.
     con.execute(
         "UPDATE inputs SET last_outcome = 'unchanged', last_run_id = ?, updated_at = ?"
@@ -765,6 +767,45 @@ def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetim
         " occurred_at FROM stage_rejects",
         [run_id],
     )
+
+
+INPUT_COLUMNS = (
+    "source_name, input_key, source_uri, final_url, article_id, raw_sha256, etag, last_modified, read_at,"
+    " extractor_version, last_outcome, last_run_id, first_seen_at, updated_at"
+)
+
+
+def _write_inputs(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetime | None, plan: _WritePlan) -> None:
+    """Upsert of the inputs this batch loaded or rejected; an input keeps its first_seen_at."""
+    # a reject whose bytes were not archived must not look loaded (doctor would flag it too)
+    sha = (
+        "CASE WHEN s.raw_sha256 IN (SELECT sha256 FROM raw_documents) THEN s.raw_sha256 END"
+        if plan.input_shas_unverified
+        else "s.raw_sha256"
+    )
+    staged = (
+        f"SELECT s.source_name, s.input_key, s.source_uri, s.final_url, s.article_id, {sha} AS raw_sha256,"
+        " s.etag, s.last_modified, s.read_at, coalesce(s.extractor_version, r.extractor_version) AS extractor_version,"
+        " s.last_outcome, ?::VARCHAR AS last_run_id, coalesce(i.first_seen_at, ?::TIMESTAMPTZ) AS first_seen_at,"
+        " ?::TIMESTAMPTZ AS updated_at"
+        " FROM stage_inputs s LEFT JOIN ingest_runs r ON r.run_id = ?"
+        " LEFT JOIN {existing} i ON i.source_name = s.source_name AND i.input_key = s.input_key"
+    )
+    params = [run_id, loaded_at, loaded_at, run_id]
+    seen_before = con.execute(
+        "SELECT count(*) FROM inputs i JOIN stage_inputs s USING (source_name, input_key)"
+    ).fetchone()
+    if not seen_before or not seen_before[0]:  # all new (a first run): no row to carry over or replace
+        none_yet = "(SELECT * FROM inputs LIMIT 0)"
+        con.execute(f"INSERT INTO inputs ({INPUT_COLUMNS}) " + staged.format(existing=none_yet), params)
+        return
+    con.execute("CREATE OR REPLACE TEMP TABLE staged_inputs AS " + staged.format(existing="inputs"), params)
+    con.execute(
+        "DELETE FROM inputs USING staged_inputs s"
+        " WHERE inputs.source_name = s.source_name AND inputs.input_key = s.input_key"
+    )
+    con.execute(f"INSERT INTO inputs ({INPUT_COLUMNS}) SELECT * FROM staged_inputs")
+    con.execute("DROP TABLE staged_inputs")
 
 
 # ---------------------------------------------------------------------------------------------
