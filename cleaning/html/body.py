@@ -126,13 +126,13 @@ def _furniture_rule(element: HtmlElement, tag: str) -> tuple[str, bool] | None:
 
     Strong rules remove the element outright; weak ones only when it holds no real paragraphs.
     """
-    return _furniture_rule_of(element, tag, element.get("role"), element.get("class"), element.get("id"))
+    return _furniture_verdict(tag, element.get("role"), element.get("class"), element.get("id"))
 
 
-def _furniture_rule_of(
-    element: HtmlElement, tag: str, role: str | None, class_: str | None, id_: str | None
-) -> tuple[str, bool] | None:
-    """`_furniture_rule` with the element's role, class and id already read."""
+@lru_cache(maxsize=16384)
+def _furniture_verdict(tag: str, role: str | None, class_: str | None, id_: str | None) -> tuple[str, bool] | None:
+    """`_furniture_rule` with the element's role, class and id already read. The verdict depends on nothing
+    but these four strings, and a site repeats them on every page: memoised."""
     if tag in vocab.FURNITURE_TAGS:
         return f"html.{tag}", False
     if role and role.lower() in vocab.BOILERPLATE_ROLES:
@@ -152,7 +152,7 @@ def _furniture_rule_of(
         return f"html.class:{min(hit)}", not content
     hit = tokens & vocab.WEAK_BOILERPLATE_TOKENS
     if hit & vocab.LEADING_ONLY_TOKENS:
-        hit = _drop_trailing_only(hit, element)
+        hit = _drop_trailing_only(hit, class_, id_)
     if hit:
         return f"html.class:{min(hit)}", False
     joined = f"{class_ or ''} {id_ or ''}".lower()
@@ -166,10 +166,10 @@ _CLASS_PARTS = re.compile(r"[-_]+")
 _SPELLED_OUT_ADDRESS = re.compile(r"^(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$")
 
 
-def _drop_trailing_only(hit: frozenset[str], element: HtmlElement) -> frozenset[str]:
+def _drop_trailing_only(hit: frozenset[str], class_: str | None, id_: str | None) -> frozenset[str]:
     """ "hidden-xs" and "u-hide-from-desktop" hide an element, "field-label-hidden" only says that its label
     is hidden: these tokens count as a whole class word or before another part of one, never as its last part."""
-    words = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+    words = f"{class_ or ''} {id_ or ''}".lower().split()
     leading: set[str] = set()
     for word in words:
         parts = _CLASS_PARTS.split(word)
@@ -246,7 +246,7 @@ def _prune(
                         removed.append(("html.hidden", text))
                     child.drop_tree()
                     continue
-                verdict = _furniture_rule_of(child, tag, get("role"), get("class"), get("id"))
+                verdict = _furniture_verdict(tag, get("role"), get("class"), get("id"))
             elif tag in furniture_tags:  # no attributes: only the tag can name furniture
                 verdict = f"html.{tag}", False
             else:
@@ -295,8 +295,9 @@ def _link_share(element: HtmlElement, full_text: str | None = None) -> float:
     return link_len / text_len
 
 
-# A removed element's text is only kept clipped: cleaning its first few thousand characters is enough.
-_REMOVED_TEXT_PREFIX = 8 * MAX_REMOVED_TEXT
+# A removed element's text is only kept clipped: cleaning its first characters is enough. A short prefix
+# first (most texts fold little whitespace), a longer one for pages indented with runs of spaces.
+_REMOVED_TEXT_PREFIXES = (2 * MAX_REMOVED_TEXT, 8 * MAX_REMOVED_TEXT)
 
 
 def _removed_text(text: str) -> str:
@@ -304,8 +305,10 @@ def _removed_text(text: str) -> str:
 
     collapse_spaces works on whitespace runs and single characters, so the cleaned form of a prefix is a
     prefix of the cleaned whole; once it is longer than the clip it decides the clipped result alone."""
-    if len(text) > _REMOVED_TEXT_PREFIX:
-        head = collapse_spaces(text[:_REMOVED_TEXT_PREFIX])
+    for prefix in _REMOVED_TEXT_PREFIXES:
+        if len(text) <= prefix:
+            break
+        head = collapse_spaces(text[:prefix])
         if len(head) > MAX_REMOVED_TEXT:
             return clip(head)
     return clip(collapse_spaces(text))
@@ -469,10 +472,11 @@ def _attach_captions(out: Flattened) -> None:
 def _block_score(block: Block) -> float:
     """A block's vote: prose (long, punctuated, few links) votes; link lists and bare names do not."""
     text = block.text
-    length = weighted_length(text)
-    if length < vocab.MIN_BLOCK_CHARS_FOR_SCORE or block.kind == "heading":
+    # The cheap refusals first; each one alone makes the vote 0.
+    if block.kind == "heading" or block.link_chars > len(text) * vocab.MAX_LINK_DENSITY:
         return 0.0
-    if block.link_chars > len(text) * vocab.MAX_LINK_DENSITY:
+    length = weighted_length(text)
+    if length < vocab.MIN_BLOCK_CHARS_FOR_SCORE:
         return 0.0
     punctuation = count_punctuation(text)
     if punctuation == 0 and length < vocab.SENTENCE_MIN_CHARS:
@@ -498,9 +502,17 @@ class Candidate:
     votes: float = 0.0
     chars: int = 0
     link_chars: int = 0
+    _score: float | None = field(default=None, repr=False, compare=False)
 
     @property
     def score(self) -> float:
+        """Read only once the votes and characters are final (after `score_containers`): memoised."""
+        score = self._score
+        if score is None:
+            score = self._score = self._compute_score()
+        return score
+
+    def _compute_score(self) -> float:
         tag = self.element.tag if isinstance(self.element.tag, str) else ""
         # Names and tags adjust a container's own evidence; they cannot stand in for it.
         adjustment = vocab.SCORE_TAG_BONUS.get(tag, 0.0) + _class_weight(self.element)
@@ -551,6 +563,9 @@ def score_containers(
     reach = len(decay)
     # Chains stop at `body`: it is the last container a block votes for.
     chains = ancestry if ancestry is not None else _Ancestry(body)
+    # Each candidate's parent candidate and depth, known when it is listed: its chain is the rest of the block's.
+    parents: dict[HtmlElement, Candidate | None] = {}
+    depths: dict[HtmlElement, int] = {}
     for block in blocks:
         vote = _block_score(block)
         element = block.element
@@ -561,20 +576,30 @@ def score_containers(
         if not chain:
             continue
         # Once a container is listed, so are all above it: list only the new ones.
-        for ancestor in chain:
-            if ancestor in candidates:
+        last = len(chain) - 1
+        child: HtmlElement | None = None
+        for index, ancestor in enumerate(chain):
+            known = candidates.get(ancestor)
+            if known is not None:
+                if child is not None:
+                    parents[child] = known
                 break
-            candidates[ancestor] = Candidate(ancestor)
+            candidate = candidates[ancestor] = Candidate(ancestor)
+            depths[ancestor] = last - index
+            parents[ancestor] = None
+            if child is not None:
+                parents[child] = candidate
+            child = ancestor
         first = candidates[chain[0]]
         first.chars += len(block.text)  # summed up the chain below
         first.link_chars += block.link_chars
-        for depth in range(min(reach, len(chain))):
-            candidates[chain[depth]].votes += vote * decay[depth]
+        if vote:
+            for depth in range(min(reach, len(chain))):
+                candidates[chain[depth]].votes += vote * decay[depth]
     # Children before parents: each container passes its total to its parent.
-    for candidate in sorted(candidates.values(), key=lambda c: len(chains.of(c.element)), reverse=True):
-        above = chains.of(candidate.element)
-        if above:
-            parent = candidates[above[0]]
+    for candidate in sorted(candidates.values(), key=lambda c: depths[c.element], reverse=True):
+        parent = parents[candidate.element]
+        if parent is not None:
             parent.chars += candidate.chars
             parent.link_chars += candidate.link_chars
     return candidates
@@ -634,9 +659,14 @@ def choose_content(candidates: dict[HtmlElement, Candidate], body: HtmlElement) 
 LineJudge = Callable[[str], tuple[str, bool] | None]
 
 
+_END_OF_ARTICLE_HEADINGS = frozenset(vocab.END_OF_ARTICLE_HEADINGS)
+
+
 def _is_end_heading(text: str) -> bool:
-    lowered = text.lower().strip(" :：>»›→|-")
-    return len(lowered) <= 30 and lowered in vocab.END_OF_ARTICLE_HEADINGS
+    # Stripping before lower-casing gives the same string (no letter lower-cases to a stripped mark), and
+    # lower-casing never shortens a text: a long one is refused without lower-casing it.
+    stripped = text.strip(" :：>»›→|-")
+    return len(stripped) <= 30 and len(lowered := stripped.lower()) <= 30 and lowered in _END_OF_ARTICLE_HEADINGS
 
 
 class _Region:

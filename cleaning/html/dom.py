@@ -67,9 +67,21 @@ def class_tokens(value: str) -> frozenset[str]:
     return frozenset(tokens)
 
 
+_NO_TOKENS: frozenset[str] = frozenset()
+
+
 def element_tokens(element: HtmlElement) -> frozenset[str]:
-    value = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
-    return class_tokens(value) if value else frozenset()
+    class_ = element.get("class")
+    id_ = element.get("id")
+    if class_ is None and id_ is None:  # most elements: no name at all
+        return _NO_TOKENS
+    value = f"{class_ or ''} {id_ or ''}".strip()
+    return class_tokens(value) if value else _NO_TOKENS
+
+
+def _has_ascii_separator(text: str) -> bool:
+    """File, group, record and unit separators: str.split counts them as whitespace, collapse_spaces as controls."""
+    return "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text  # four scans beat one char loop
 
 
 # The lookbehind only stops the engine from retrying inside a long run of plain whitespace (quadratic on
@@ -83,12 +95,16 @@ def collapse_spaces(text: str) -> str:
     them to separate fields ("来源：新华社　浏览量：12")."""
     if text.isprintable() and "  " not in text:  # no tab, newline, odd space or control: nothing to fold
         return text.strip(" ")
+    if text.isascii() and not _has_ascii_separator(text):
+        # No ideographic, no-break or odd spaces, no hanzi to join: str.split folds the same runs as the regex.
+        text = " ".join(text.split())
+        return text if text.isprintable() else _CONTROLS.sub("", text)
     if "\u3000" in text or "\u00a0" in text:
         text = _DELIBERATE_SPACE.sub("\u3000", text)
     if "\n" in text or "\r" in text:
         text = _CJK_WRAP_CJK.sub("", text)
     text = _SPACES_BUT_IDEOGRAPHIC.sub(" ", text).strip(" \u3000")
-    if _CONTROLS.search(text):
+    if not text.isprintable() and _CONTROLS.search(text):  # every control is unprintable
         text = _CONTROLS.sub("", text)
     return text.replace("\u3000", " ") if "\u3000" in text else text
 
