@@ -17,6 +17,7 @@ _REPRESENTABLE_BYTES = bytes(b for b in range(256) if not _UNREPRESENTABLE.match
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain", "text/markdown"})
+UTF8_READINGS = frozenset({"utf-8", "ascii"})  # codec names decode_document reports for UTF-8 and ASCII
 
 
 def extract(raw: RawDocument, rules: SiteRules | None = None) -> ExtractedArticle:
@@ -27,7 +28,10 @@ def extract(raw: RawDocument, rules: SiteRules | None = None) -> ExtractedArticl
     if not is_html and raw.media_type not in TEXT_TYPES:
         raise ExtractionError("unsupported_media_type", raw.media_type, stage="decode")
     decoded = decode_document(raw.content, declared=raw.declared_encoding, is_html=is_html)
-    text = _without_unrepresentable(decoded.text)
+    # A UTF-8 (or ASCII) reading, strict or with U+FFFD for bad bytes, holds a control character
+    # exactly where the bytes hold its byte: the bytes themselves are screened, not a re-encoding.
+    read_as_utf8 = decoded.encoding in UTF8_READINGS and decoded.method != "bom"
+    text = _without_unrepresentable(decoded.text, raw.content if read_as_utf8 else None)
     if is_html:
         from cleaning.html import extract_html
 
@@ -37,10 +41,18 @@ def extract(raw: RawDocument, rules: SiteRules | None = None) -> ExtractedArticl
     return extract_text(text, raw)
 
 
-def _without_unrepresentable(text: str) -> str:
-    """`text` without _UNREPRESENTABLE characters; checked at memory speed, since pages rarely hold any."""
-    try:
-        encoded = text.encode("utf-8")
-    except UnicodeEncodeError:
-        return _UNREPRESENTABLE.sub("", text)
+def _without_unrepresentable(text: str, utf8_source: bytes | None = None) -> str:
+    """`text` without _UNREPRESENTABLE characters; checked at memory speed, since pages rarely hold any.
+
+    `utf8_source`, when given, is the bytes `text` was decoded from as UTF-8 or ASCII (bad bytes
+    replaced by U+FFFD, which never swallows a following ASCII byte): they hold an unrepresentable
+    byte exactly when `text` holds such a character (decoding yields no lone surrogates).
+    """
+    if utf8_source is not None:
+        encoded = utf8_source
+    else:
+        try:
+            encoded = text.encode("utf-8")
+        except UnicodeEncodeError:
+            return _UNREPRESENTABLE.sub("", text)
     return _UNREPRESENTABLE.sub("", text) if encoded.translate(None, _REPRESENTABLE_BYTES) else text

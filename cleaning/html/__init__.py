@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
+from pydantic import ValidationError
 
 from cleaning.errors import ExtractionError
 from cleaning.html import metadata as meta
@@ -140,17 +141,17 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
     ]
     credit_lines = findings.lines + signals.byline_texts + removed_lines
 
+    date_lines = findings.lines + head_lines + removed_lines
     found = None
     if rule_date:
         found = meta._parse(rule_date, reference=reference, tz=tz, source="text_line")
     found = (
         found
         or meta.date_from_structured(signals, reference=reference, tz=tz)
-        or meta.date_from_lines(
-            findings.lines + head_lines + removed_lines, reference=reference, tz=tz, labelled_only=True
-        )
+        or meta.date_from_lines(date_lines, reference=reference, tz=tz, labelled_only=True)
         or meta.date_from_url(base_url, reference=reference, tz=tz)
-        or meta.date_from_lines(findings.lines + head_lines + removed_lines, reference=reference, tz=tz)
+        # The labelled pass above found nothing on these lines: only an unlabelled date remains.
+        or meta.unlabelled_date_from_lines(date_lines, reference=reference, tz=tz)
     )
 
     line_author, editors = meta.credits_from_lines(credit_lines)
@@ -163,20 +164,10 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
                 break
     site_name = meta.site_name_of(signals)
     publisher = (
-        meta.publisher_from_structured(signals)
-        or _source_from_lines(findings.lines + head_lines + removed_lines)
-        or findings.publisher
-        or site_name
+        meta.publisher_from_structured(signals) or _source_from_lines(date_lines) or findings.publisher or site_name
     )
 
-    paragraphs = tuple(
-        Paragraph(position=i, kind=b.kind, level=b.level if b.kind == "heading" else None, text=b.text)  # type: ignore[arg-type]
-        for i, b in enumerate(result.blocks)
-    )
-    images = tuple(Image(position=p, src=src, alt=alt, caption=caption) for p, src, alt, caption in result.images)
-    links = tuple(Link(position=p, href=href, text=label) for p, href, label in result.links)
-    removed = tuple(RemovedBlock(position=i, rule=rule, text=text) for i, (rule, text) in enumerate(result.removed))
-    return ExtractedArticle(
+    scalars = dict(
         title=title,
         title_source=title_source,  # type: ignore[arg-type]
         published_at=found.value if found else None,
@@ -191,13 +182,34 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
         section=_clipped(meta.section_of(signals, title), MAX_SECTION_CHARS),
         view_count=meta.view_count_from_lines(findings.lines + head_lines + removed_lines[:50]),
         canonical_url=signals.canonical,
-        paragraphs=paragraphs,
-        images=images,
-        links=links,
-        removed=removed,
         extractor=("html+rules" if used_rules else "html") + ("+trafilatura" if second_opinion else ""),
         extractor_version=EXTRACTOR_VERSION,
     )
+    try:
+        # One validation call for the article and all its children (pydantic builds each child model
+        # from its dict as the constructors below would, without a Python-level call per child).
+        return ExtractedArticle(
+            **scalars,
+            paragraphs=[
+                {"position": i, "kind": b.kind, "level": b.level if b.kind == "heading" else None, "text": b.text}
+                for i, b in enumerate(result.blocks)
+            ],
+            images=[
+                {"position": p, "src": src, "alt": alt, "caption": caption} for p, src, alt, caption in result.images
+            ],
+            links=[{"position": p, "href": href, "text": label} for p, href, label in result.links],
+            removed=[{"position": i, "rule": rule, "text": text} for i, (rule, text) in enumerate(result.removed)],
+        )
+    except ValidationError:
+        pass  # rebuilt one child at a time below, so the error raised names the child model, as it always has
+    paragraphs = tuple(
+        Paragraph(position=i, kind=b.kind, level=b.level if b.kind == "heading" else None, text=b.text)  # type: ignore[arg-type]
+        for i, b in enumerate(result.blocks)
+    )
+    images = tuple(Image(position=p, src=src, alt=alt, caption=caption) for p, src, alt, caption in result.images)
+    links = tuple(Link(position=p, href=href, text=label) for p, href, label in result.links)
+    removed = tuple(RemovedBlock(position=i, rule=rule, text=text) for i, (rule, text) in enumerate(result.removed))
+    return ExtractedArticle(**scalars, paragraphs=paragraphs, images=images, links=links, removed=removed)
 
 
 def _clipped(value: str | None, limit: int) -> str | None:

@@ -372,6 +372,20 @@ def date_from_lines(
     return fallback
 
 
+def unlabelled_date_from_lines(lines: Iterable[str], *, reference: datetime, tz: str) -> DateFound | None:
+    """What `date_from_lines` gives for lines already known to hold no labelled date (a
+    `labelled_only=True` call on them found none): the first date on a short line, without judging
+    every line for labels a second time."""
+    from cleaning.dates import find_date
+
+    for line in lines:
+        if len(line) <= 120:
+            parsed = find_date(line, reference=reference, tz=tz)
+            if parsed is not None:
+                return DateFound(parsed.value, parsed.precision, parsed.text, parsed.source)
+    return None
+
+
 # ------------------------------------------------------------------------------------------ people
 
 
