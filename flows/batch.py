@@ -259,13 +259,21 @@ def shutdown_pool() -> None:
         _POOL = None
 
 
-def chunked(items: Iterable[ItemRef], size: int) -> Iterable[list[ItemRef]]:
-    """Fixed-size batches from a stream, never holding more than one batch."""
+# The first batches are small and double up to the batch size: the workers start extracting
+# after a few dozen reads instead of a full batch, and the first load comes sooner.
+FIRST_BATCH_SIZE = 64
+
+
+def chunked(items: Iterable[ItemRef], size: int, *, first: int = FIRST_BATCH_SIZE) -> Iterable[list[ItemRef]]:
+    """Batches from a stream, never holding more than one: `first` items, then twice as many each
+    time up to `size`, then `size` each."""
+    limit = max(1, min(first, size))
     batch: list[ItemRef] = []
     for item in items:
         batch.append(item)
-        if len(batch) >= size:
+        if len(batch) >= limit:
             yield batch
             batch = []
+            limit = min(size, limit * 2)
     if batch:
         yield batch

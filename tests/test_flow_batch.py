@@ -58,3 +58,22 @@ def test_archived_raws_load_like_raw_documents(tmp_path: Path) -> None:
     sha, content, compression, size = stored[0]
     assert (sha, size) == (raws[0].sha256, len(raws[0].content))
     assert decompress_raw(content, compression) == raws[0].content
+
+
+def test_batches_start_small_and_double_up_to_the_batch_size() -> None:
+    from flows.batch import chunked
+
+    assert [len(b) for b in chunked(iter(range(5000)), 1000, first=64)] == [
+        64,
+        128,
+        256,
+        512,
+        1000,
+        1000,
+        1000,
+        1000,
+        40,
+    ]
+    assert [len(b) for b in chunked(iter(range(10)), 3)] == [3, 3, 3, 1]
+    assert [b for b in chunked(iter(range(3)), 1)] == [[0], [1], [2]]
+    assert list(chunked(iter(()), 10)) == []
