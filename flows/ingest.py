@@ -191,12 +191,11 @@ class WarehouseThread:
     The flow thread hands it the next batch's state lookup and each batch's load and carries on
     reading and handing out batches while DuckDB writes (DuckDB releases the GIL): on 2 cores the
     writer had been the pipeline's one sequential stage. One thread keeps the loads in order and
-    the connection used by one thread at a time; handing over a load first waits for all but
-    `max_pending` of the earlier ones, which bounds memory like IN_FLIGHT_BATCHES does for
-    extraction (one load running while the flow thread reads the next batch is the overlap sought).
+    the connection used by one thread at a time; at most `max_pending` loads wait, which bounds
+    memory like IN_FLIGHT_BATCHES does for extraction.
     """
 
-    def __init__(self, max_pending: int = 1) -> None:
+    def __init__(self, max_pending: int = IN_FLIGHT_BATCHES) -> None:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="greenwire-warehouse")
         self._loads: deque[tuple[LoadBatch, Future[BatchResult]]] = deque()
         self.max_pending = max_pending
