@@ -8,16 +8,14 @@ transaction. Extraction of the next batch overlaps the load of the previous one.
 
 from __future__ import annotations
 
-import contextvars
 import os
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
@@ -51,7 +49,7 @@ from flows.batch import (
 )
 from flows.listings import WarehouseListingStore, take_handed_over
 from flows.report import SourceTally, summarise, summary_markdown, tally_load
-from schemas import Article, ItemRef, RawDocument, Reject, SiteRules, SourceConfig
+from schemas import Article, RawDocument, Reject, SiteRules, SourceConfig
 from schemas.archive import ArchivedRaw
 from warehouse.crashpoints import crash_point
 from warehouse.loader import (
@@ -66,7 +64,6 @@ from warehouse.loader import (
 )
 from warehouse.store import DEFAULT_WAREHOUSE, WarehouseLocked, WarehouseWriter
 
-T = TypeVar("T")
 IN_FLIGHT_BATCHES = 2  # extraction of batch k+1 overlaps the load of batch k; bounds memory
 # Inputs per batch. Each load transaction has a fixed cost (lookups that scan the key columns,
 # the commit): 1,000 per batch loaded ~17% faster than 500 at 50k pages, for ~45 MB more in flight.
@@ -185,65 +182,11 @@ def _assemble(
     )
 
 
-class WarehouseThread:
-    """The run's warehouse work, in order, on one thread of its own.
-
-    The flow thread hands it the next batch's state lookup and each batch's load and carries on
-    reading and handing out batches while DuckDB writes (DuckDB releases the GIL): on 2 cores the
-    writer had been the pipeline's one sequential stage. One thread keeps the loads in order and
-    the connection used by one thread at a time; at most `max_pending` loads wait, which bounds
-    memory like IN_FLIGHT_BATCHES does for extraction.
-    """
-
-    def __init__(self, max_pending: int = IN_FLIGHT_BATCHES) -> None:
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="greenwire-warehouse")
-        self._loads: deque[tuple[LoadBatch, Future[BatchResult]]] = deque()
-        self.max_pending = max_pending
-
-    def submit(self, work: Callable[..., T], *args: Any) -> Future[T]:
-        # The copied context carries the flow run: tasks called there belong to it, logs reach it.
-        return self._executor.submit(contextvars.copy_context().run, work, *args)
-
-    def load(self, batch: LoadBatch, writer: WarehouseWriter, tally: SourceTally) -> None:
-        self._loads.append((batch, self.submit(load_task, Sealed(batch), Sealed(writer))))
-        while len(self._loads) > self.max_pending:
-            self._settle_one(tally)
-
-    def settle(self, tally: SourceTally) -> None:
-        """Wait for every load handed over so far (re-raising the first failure)."""
-        while self._loads:
-            self._settle_one(tally)
-
-    def _settle_one(self, tally: SourceTally) -> None:
-        batch, future = self._loads.popleft()
-        tally_load(tally, batch, future.result())
-
-    def close(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
-
-
 def _ingest_source(
     source: SourceConfig,
     params: IngestParams,
     ctx: FetchContext,
     writer: WarehouseWriter,
-    run_id: str,
-    tally: SourceTally,
-) -> None:
-    warehouse = WarehouseThread()
-    try:
-        _ingest_batches(source, params, ctx, writer, warehouse, run_id, tally)
-        warehouse.settle(tally)
-    finally:
-        warehouse.close()
-
-
-def _ingest_batches(
-    source: SourceConfig,
-    params: IngestParams,
-    ctx: FetchContext,
-    writer: WarehouseWriter,
-    warehouse: WarehouseThread,
     run_id: str,
     tally: SourceTally,
 ) -> None:
@@ -262,28 +205,19 @@ def _ingest_batches(
             return
         prepared = future.result().value if future is not None else []
         crash_point("after_extract")
-        warehouse.load(_assemble(fetched, prepared, source, run_id, ctx.clock()), writer, tally)
-
-    def state_of(refs: list[ItemRef]) -> dict:
-        return _loaded_state(writer, source.name, [r.key for r in refs])
+        batch = _assemble(fetched, prepared, source, run_id, ctx.clock())
+        tally_load(tally, batch, load_task(Sealed(batch), Sealed(writer)))
 
     # Web fetches wait on the network and overlap in threads; local reads are faster without.
     threads = params.fetch_threads if getattr(adapter, "fetch_in_threads", True) else 1
     seen: set[str] = set()
     problems: list[DiscoveryProblem] = []
-    batches = chunked(_unique_refs(_discover(adapter, source, ctx, problems), seen), params.batch_size)
-    # Each batch's loaded state is looked up one batch ahead, on the warehouse thread, ahead of the
-    # loads handed over after it: the flow thread never waits behind a load.
-    upcoming = next(batches, None)
-    upcoming_state = warehouse.submit(state_of, upcoming) if upcoming else None
-    while upcoming is not None and upcoming_state is not None:
-        refs, state_future = upcoming, upcoming_state
-        upcoming = next(batches, None)
-        upcoming_state = warehouse.submit(state_of, upcoming) if upcoming else None
+    for refs in chunked(_unique_refs(_discover(adapter, source, ctx, problems), seen), params.batch_size):
         tally.counts["discovered"] += len(refs)
         progress.sink().discovered(len(refs))
         crash_point("after_discover")
-        refs = attach_validators(refs, state_future.result())
+        state = _loaded_state(writer, source.name, [r.key for r in refs])
+        refs = attach_validators(refs, state)
         # A plain call, not a task: per-task bookkeeping cost more than reading an unchanged batch.
         fetched = fetch_batch(refs, source, adapter, ctx, run_id=run_id, threads=threads)
         crash_point("after_fetch")
@@ -303,7 +237,6 @@ def _ingest_batches(
             drain_one()
     while pending:
         drain_one()
-    warehouse.settle(tally)
     if untouched:
         batch = LoadBatch(run_id=run_id, loaded_at=ctx.clock(), unchanged=[(source.name, key) for key in untouched])
         tally_load(tally, batch, load_task(Sealed(batch), Sealed(writer)))
