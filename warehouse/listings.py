@@ -16,6 +16,7 @@ import duckdb
 import schemas
 from schemas.archive import archive_raw, decompress_raw
 from warehouse.loader import RAW_SCHEMA, _raw_columns, _Staging, _utc, archive_staged_raws
+from warehouse.store import transaction
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,7 @@ def save_listing(
     staging = _Staging(con)
     try:
         staging.add("stage_raws", _raw_columns([archive_raw(raw)]), RAW_SCHEMA)
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             archive_staged_raws(con, run_id)
             # Upsert without a primary-key index (see migration 004).
             con.execute("DELETE FROM listings WHERE source_name = ? AND url = ?", [source_name, key])
@@ -87,9 +87,5 @@ def save_listing(
                 " last_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [source_name, key, kind, raw.etag, raw.last_modified, raw.sha256, _utc(raw.read_at), run_id],
             )
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
     finally:
         staging.close()

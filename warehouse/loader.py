@@ -20,6 +20,7 @@ import pyarrow as pa
 import schemas
 from schemas.archive import ArchivedRaw, archive_raw, decompress_raw
 from warehouse.crashpoints import crash_point
+from warehouse.store import transaction
 
 TS = pa.timestamp("us", tz="UTC")
 # Tables and views worth handing to someone without DuckDB (raw bytes stay in the warehouse).
@@ -134,24 +135,20 @@ def register_sources(
     staging = _Staging(con)
     try:
         staging.add("stage_sources", cols, schema)
-        con.execute("BEGIN TRANSACTION")
-        con.execute(
-            "UPDATE sources SET adapter = s.adapter, config = s.config, schedule = s.schedule, updated_at = ?"
-            " FROM stage_sources s WHERE sources.name = s.name"
-            " AND (sources.adapter IS DISTINCT FROM s.adapter OR sources.config::VARCHAR IS DISTINCT FROM s.config"
-            "      OR sources.schedule IS DISTINCT FROM s.schedule)",
-            [now],
-        )
-        con.execute(
-            "INSERT INTO sources (name, adapter, config, schedule, created_at, updated_at)"
-            " SELECT s.name, s.adapter, s.config, s.schedule, ?, ? FROM stage_sources s"
-            " WHERE s.name NOT IN (SELECT name FROM sources) ORDER BY s.name",
-            [now, now],
-        )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+        with transaction(con):
+            con.execute(
+                "UPDATE sources SET adapter = s.adapter, config = s.config, schedule = s.schedule, updated_at = ?"
+                " FROM stage_sources s WHERE sources.name = s.name"
+                " AND (sources.adapter IS DISTINCT FROM s.adapter OR sources.config::VARCHAR IS DISTINCT FROM s.config"
+                "      OR sources.schedule IS DISTINCT FROM s.schedule)",
+                [now],
+            )
+            con.execute(
+                "INSERT INTO sources (name, adapter, config, schedule, created_at, updated_at)"
+                " SELECT s.name, s.adapter, s.config, s.schedule, ?, ? FROM stage_sources s"
+                " WHERE s.name NOT IN (SELECT name FROM sources) ORDER BY s.name",
+                [now, now],
+            )
     finally:
         staging.close()
 
@@ -646,13 +643,8 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
         staging.add("stage_inputs", input_cols, INPUT_SCHEMA)
         staging.add("stage_rejects", reject_cols, REJECT_SCHEMA)
         staging.add("stage_skipped", skipped_cols, KEY_SCHEMA)
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             _write_batch(con, run_id, loaded_at, plan)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
     finally:
         staging.close()
     return BatchResult(
@@ -769,10 +761,7 @@ def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetim
     )
 
 
-INPUT_COLUMNS = (
-    "source_name, input_key, source_uri, final_url, article_id, raw_sha256, etag, last_modified, read_at,"
-    " extractor_version, last_outcome, last_run_id, first_seen_at, updated_at"
-)
+INPUT_COLUMNS = ", ".join([*INPUT_SCHEMA.names, "last_run_id", "first_seen_at", "updated_at"])
 
 
 def _write_inputs(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetime | None, plan: _WritePlan) -> None:

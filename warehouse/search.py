@@ -16,6 +16,8 @@ import duckdb
 import duckdb_extension_fts
 import pyarrow as pa
 
+from warehouse.store import transaction
+
 SEARCH_TABLE = "article_search_text"
 INDEX_SCHEMA = f"fts_main_{SEARCH_TABLE}"
 # CJK unified ideographs (basic, extension A, compatibility) form "Han" runs.
@@ -58,14 +60,9 @@ def build_search_index(con: duckdb.DuckDBPyConnection, *, now: datetime | None =
         texts.append(" ".join(search_tokens(f"{title}\n{body}")))
     con.register("stage_search", pa.table({"article_id": ids, "tokens": texts}))
     try:
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             con.execute(f"DELETE FROM {SEARCH_TABLE}")
             con.execute(f"INSERT INTO {SEARCH_TABLE} SELECT article_id, tokens, ? FROM stage_search", [indexed_at])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
     finally:
         con.unregister("stage_search")
     # Tokens are already split and lower-cased: separators are spaces, no stemming or stop words.

@@ -71,6 +71,18 @@ def applied_versions(con: duckdb.DuckDBPyConnection) -> list[int]:
     return [row[0] for row in con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()]
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One transaction around the block: committed if it finishes, rolled back if it raises."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
 def migrate(con: duckdb.DuckDBPyConnection, *, now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> list[int]:
     """Apply pending migrations in order, each in its own transaction; return the versions applied now."""
     done = set(applied_versions(con))
@@ -84,17 +96,12 @@ def migrate(con: duckdb.DuckDBPyConnection, *, now: Callable[[], datetime] = lam
     for migration in available_migrations():
         if migration.version in done:
             continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             con.execute(migration.sql)
             con.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 [migration.version, migration.name, now()],
             )
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
         applied.append(migration.version)
     return applied
 
@@ -218,6 +225,8 @@ def open_warehouse(
     try:
         con.execute(f"SET TimeZone = '{DISPLAY_TIMEZONE}'")
         for name, value in (settings or {}).items():
+            if name == "memory_limit" and MEMORY_LIMIT_ENV in os.environ:
+                continue  # the operator's word wins (applied when connecting)
             con.execute(f"SET {name} = '{value}'")
         if not read_only:
             migrate(con)
@@ -266,8 +275,6 @@ class WarehouseWriter:
     ) -> None:
         self.path = Path(path)
         self.settings = dict(settings)
-        if MEMORY_LIMIT_ENV in os.environ:  # the operator's word wins
-            self.settings["memory_limit"] = os.environ[MEMORY_LIMIT_ENV]
         self.lock_timeout = lock_timeout
         self.hold_seconds = hold_seconds
         self._monotonic = monotonic
