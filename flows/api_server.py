@@ -27,6 +27,9 @@ import urllib.request
 from pathlib import Path
 
 STOP_GRACE_S = 5.0
+STARTUP_TIMEOUT_ENV = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
+# A first start with a fresh PREFECT_HOME runs the server's migrations: give it time.
+DEFAULT_STARTUP_TIMEOUT_S = 180.0
 HEALTH_POLL_S = 0.1
 # The same switches Prefect sets for its own temporary server.
 EPHEMERAL_SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
@@ -160,7 +163,8 @@ def start_temporary_server() -> TemporaryServer | None:
     return server
 
 
-def ensure_ready(timeout: float) -> None:
-    """Wait for the server `start_temporary_server` started, if any."""
+def ensure_ready() -> None:
+    """Wait for the server `start_temporary_server` started, if any, as long as Prefect's own
+    start-up timeout for its temporary server allows."""
     if _SERVER is not None:
-        _SERVER.wait_until_healthy(timeout)
+        _SERVER.wait_until_healthy(float(os.environ.get(STARTUP_TIMEOUT_ENV, DEFAULT_STARTUP_TIMEOUT_S)))

@@ -56,15 +56,6 @@ def _task_runner(kind: str, workers: int, dask_address: str | None) -> Any:
     return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
 
 
-def _api_ready() -> None:
-    """Wait for the temporary API server the command started, if it started one."""
-    import os
-
-    from flows.api_server import ensure_ready
-
-    ensure_ready(float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")))
-
-
 def _result(state: Any) -> RunSummary:
     if state.is_completed():
         return state.result()
@@ -87,6 +78,7 @@ def run_ingest(
     listings: Sequence[ReadListing] = (),
 ) -> RunSummary:
     """Run the ingest flow in this process; `listings` were read before the run (the target sniff)."""
+    from flows.api_server import ensure_ready
     from flows.batch import process_pool, shutdown_pool
     from flows.ingest import HttpParams, IngestParams, ingest
     from flows.listings import hand_over, take_handed_over
@@ -105,7 +97,7 @@ def run_ingest(
     flow_fn = ingest.with_options(task_runner=runner) if runner is not None else ingest
     if runner is None:
         process_pool(workers)  # its workers start (and import) while the API server comes up
-    _api_ready()
+    ensure_ready()
     hand_over(listings)
     try:
         with _progress_display(show_progress):
@@ -117,11 +109,12 @@ def run_ingest(
 
 
 def run_reprocess(*, db_path: str, source: str | None, lock_timeout: float, workers: int) -> RunSummary:
+    from flows.api_server import ensure_ready
     from flows.batch import process_pool, shutdown_pool
     from flows.reprocess import ReprocessParams, reprocess
 
     process_pool(workers)
-    _api_ready()
+    ensure_ready()
     try:
         state = reprocess(
             ReprocessParams(db_path=db_path, source=source, lock_timeout=lock_timeout, workers=workers),

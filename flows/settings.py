@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from flows.api_server import DEFAULT_STARTUP_TIMEOUT_S, STARTUP_TIMEOUT_ENV
+
 QUIET_ENV = {
     # Telemetry cannot reach out from here, and an operator's run should not try.
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -12,8 +14,7 @@ QUIET_ENV = {
     # The ephemeral server's shutdown logs cancelled services and pooled connections.
     "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
     "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
-    # A first start with a fresh PREFECT_HOME runs the server's migrations: give it time.
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
+    STARTUP_TIMEOUT_ENV: f"{DEFAULT_STARTUP_TIMEOUT_S:g}",
 }
 VERBOSE_ENV = {
     "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "INFO",
