@@ -15,7 +15,6 @@ import stat
 import time
 import zlib
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from adapters.base import DiscoveryProblem, FetchContext, end_discovery, register
@@ -56,32 +55,31 @@ def _lexical(path_text: str, ctx: FetchContext) -> Path:
     return Path(_lexical_text(path_text, str(ctx.root)))
 
 
-@lru_cache(maxsize=256)
-def _real_root_text(lexical_root: str) -> str:
-    """A root's real path: resolved once per run, not once per file."""
-    return os.path.realpath(lexical_root)
+# Path -> (real path, when resolved), for roots and the directories files sit in.
+# os.path.realpath is pure Python and lstat()s every component of every path: each directory is
+# resolved once for a few seconds (so a directory swapped for a symlink is seen again soon), and
+# only a file that is itself a link is resolved in full.
+REAL_PATH_SECONDS = 5.0
+_REAL_PATHS: dict[str, tuple[str, float]] = {}
 
 
-# Directory -> (real path, when resolved). os.path.realpath is pure Python and lstat()s every
-# component of every path: a file's directory is resolved once (for a few seconds, so a directory
-# swapped for a symlink is seen again soon) and only a file that is itself a link is resolved in full.
-DIRECTORY_REAL_PATH_SECONDS = 5.0
-_REAL_DIRECTORIES: dict[str, tuple[str, float]] = {}
+def _cached_realpath(path_text: str) -> str:
+    now = time.monotonic()
+    cached = _REAL_PATHS.get(path_text)
+    if cached is None or now - cached[1] > REAL_PATH_SECONDS:
+        if len(_REAL_PATHS) > 4096:
+            _REAL_PATHS.clear()
+        cached = (os.path.realpath(path_text), now)
+        _REAL_PATHS[path_text] = cached
+    return cached[0]
 
 
 def _real_path_text(lexical: str) -> str:
-    """os.path.realpath(lexical), resolving each directory at most once every few seconds."""
+    """os.path.realpath(lexical), its directory resolved at most once every few seconds."""
     if os.path.islink(lexical):
         return os.path.realpath(lexical)
     directory, name = os.path.split(lexical)
-    now = time.monotonic()
-    cached = _REAL_DIRECTORIES.get(directory)
-    if cached is None or now - cached[1] > DIRECTORY_REAL_PATH_SECONDS:
-        if len(_REAL_DIRECTORIES) > 4096:
-            _REAL_DIRECTORIES.clear()
-        cached = (os.path.realpath(directory), now)
-        _REAL_DIRECTORIES[directory] = cached
-    return os.path.join(cached[0], name)
+    return os.path.join(_cached_realpath(directory), name)
 
 
 def _inside_text(path: str, root: str) -> bool:
@@ -237,6 +235,6 @@ class FilesAdapter:
             if lexical == lexical_root:  # a root named explicitly (it may itself be a symlink)
                 return os.path.realpath(lexical)
             real = _real_path_text(lexical)
-            if _inside_text(real, _real_root_text(lexical_root)):
+            if _inside_text(real, _cached_realpath(lexical_root)):
                 return real
         return None
