@@ -407,18 +407,27 @@ def credits_from_lines(lines: Iterable[str]) -> tuple[str | None, tuple[str, ...
     return author, tuple(editors)
 
 
-def author_from_structured(signals: PageSignals) -> str | None:
+def _structured_name(
+    signals: PageSignals, jsonld_key: str, meta_keys: Iterable[str], not_names: tuple[str, ...]
+) -> str | None:
+    """A person or organisation named by JSON-LD, else by the first meta tag that holds a name
+    (not a URL or a handle: `not_names` prefixes)."""
     for item in signals.jsonld:
-        name = _jsonld_name(item.get("author"))
+        name = _jsonld_name(item.get(jsonld_key))
         if name:
             return name
-    for key in vocab.AUTHOR_META:
+    for key in meta_keys:
         value = signals.meta.get(key)
-        if value and not value.startswith(("http://", "https://", "@")) and len(value) <= 100:
+        if value and not value.startswith(not_names) and len(value) <= 100:
             return collapse_spaces(value)
-    if signals.itemprop_author:
-        return signals.itemprop_author[0][:100]
     return None
+
+
+def author_from_structured(signals: PageSignals) -> str | None:
+    name = _structured_name(signals, "author", vocab.AUTHOR_META, ("http://", "https://", "@"))
+    if name is None and signals.itemprop_author:
+        return signals.itemprop_author[0][:100]
+    return name
 
 
 def _jsonld_name(value: Any) -> str | None:
@@ -434,15 +443,7 @@ def _jsonld_name(value: Any) -> str | None:
 
 
 def publisher_from_structured(signals: PageSignals) -> str | None:
-    for item in signals.jsonld:
-        name = _jsonld_name(item.get("publisher"))
-        if name:
-            return name
-    for key in vocab.PUBLISHER_META:
-        value = signals.meta.get(key)
-        if value and not value.startswith(("http://", "https://")) and len(value) <= 100:
-            return collapse_spaces(value)
-    return None
+    return _structured_name(signals, "publisher", vocab.PUBLISHER_META, ("http://", "https://"))
 
 
 def site_name_of(signals: PageSignals) -> str | None:
