@@ -495,6 +495,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
     stored = _stored_articles(con, list(primaries))
     archived = _archived(batch.raws)
     new_raws = {raw.sha256: raw for raw in archived}
+    batch_shas = set(new_raws)  # all archived once this batch commits
     for sha in _archived_hashes(con, list(new_raws)):
         del new_raws[sha]
     raws_by_input = {(raw.source_name, raw.key): raw for raw in archived}
@@ -623,7 +624,6 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
         skipped_cols["source_name"].append(source_name)
         skipped_cols["input_key"].append(key)
 
-    batch_shas = {raw.sha256 for raw in archived}
     plan = _WritePlan(
         replaces_articles=any(stored.get(aid) is not None for aid in primaries),
         raws_unverified=any(article.raw_sha256 not in batch_shas for _, article in [*primaries.values(), *duplicates]),
