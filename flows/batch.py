@@ -30,6 +30,7 @@ from schemas import (
     to_article,
 )
 from schemas.archive import ArchivedRaw, archive_raw
+from warehouse.rows import ArticleRows, article_rows, concat_rows
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -159,18 +160,38 @@ def extract_and_validate(raw: RawDocument, rules: SiteRules | None, run_id: str,
 ChunkArgs = tuple[list[RawDocument], SiteRules | None, str, datetime]
 
 
+@dataclass
+class Prepared:
+    """A fetched batch made ready for its load where the bytes are (an extraction worker):
+    articles extracted, validated and normalized into the warehouse's rows; rejects with their
+    input keys; raw documents archived (compressed, hashed). The single writer only inserts."""
+
+    rows: ArticleRows
+    rejects: list[tuple[str, Reject]]
+    raws: list[ArchivedRaw]
+
+    @classmethod
+    def merged(cls, parts: Sequence[Prepared]) -> Prepared:
+        return cls(
+            rows=concat_rows(part.rows for part in parts),
+            rejects=[reject for part in parts for reject in part.rejects],
+            raws=[raw for part in parts for raw in part.raws],
+        )
+
+
 def _extract_chunk(args: ChunkArgs) -> list[Article | Reject]:
     raws, rules, run_id, now = args
     return [extract_and_validate(raw, rules, run_id, now) for raw in raws]
 
 
-def _prepare_chunk(args: ChunkArgs) -> list[tuple[Article | Reject, ArchivedRaw]]:
+def _prepare_chunk(args: ChunkArgs) -> Prepared:
     raws, rules, run_id, now = args
-    return [(extract_and_validate(raw, rules, run_id, now), archive_raw(raw)) for raw in raws]
+    articles, rejects = split_outcomes(raws, [extract_and_validate(raw, rules, run_id, now) for raw in raws])
+    return Prepared(rows=article_rows(articles), rejects=rejects, raws=[archive_raw(raw) for raw in raws])
 
 
 def _map_chunks(
-    work: Callable[[ChunkArgs], list[R]],
+    work: Callable[[ChunkArgs], R],
     raws: Sequence[RawDocument],
     rules: SiteRules | None,
     run_id: str,
@@ -180,12 +201,9 @@ def _map_chunks(
 ) -> list[R]:
     """`work` over the batch in chunks, in order; spread over `pool` (a process pool) when one is given."""
     if pool is None or len(raws) <= chunk_size:
-        return work((list(raws), rules, run_id, now))
+        return [work((list(raws), rules, run_id, now))]
     chunks = [list(raws[i : i + chunk_size]) for i in range(0, len(raws), chunk_size)]
-    results: list[R] = []
-    for part in pool.map(work, [(chunk, rules, run_id, now) for chunk in chunks]):
-        results.extend(part)
-    return results
+    return list(pool.map(work, [(chunk, rules, run_id, now) for chunk in chunks]))
 
 
 def extract_many(
@@ -198,7 +216,8 @@ def extract_many(
     chunk_size: int = 16,
 ) -> list[Article | Reject]:
     """Extract a batch, in order; spread over `pool` (a process pool) when one is given."""
-    return _map_chunks(_extract_chunk, raws, rules, run_id, now, pool, chunk_size)
+    parts = _map_chunks(_extract_chunk, raws, rules, run_id, now, pool, chunk_size)
+    return [outcome for part in parts for outcome in part]
 
 
 def prepare_many(
@@ -209,18 +228,18 @@ def prepare_many(
     now: datetime,
     pool: Executor | None = None,
     chunk_size: int = 16,
-) -> list[tuple[Article | Reject, ArchivedRaw]]:
-    """Everything a fetched batch needs before its load: extracted and validated, and archived
-    (compressed, hashed) where the bytes already are, so that the single writer only inserts."""
-    return _map_chunks(_prepare_chunk, raws, rules, run_id, now, pool, chunk_size)
+) -> Prepared:
+    """Everything a fetched batch needs before its load (see `Prepared`), in order; spread over
+    `pool` (a process pool) when one is given."""
+    return Prepared.merged(_map_chunks(_prepare_chunk, raws, rules, run_id, now, pool, chunk_size))
 
 
 def split_outcomes(
     raws: Sequence[RawDocument | ArchivedRaw], outcomes: Sequence[Article | Reject]
-) -> tuple[list[tuple[str, Article]], list[tuple[str | None, Reject]]]:
+) -> tuple[list[tuple[str, Article]], list[tuple[str, Reject]]]:
     """Pair each extraction outcome with its input key: (articles, rejects), as LoadBatch wants them."""
     articles: list[tuple[str, Article]] = []
-    rejects: list[tuple[str | None, Reject]] = []
+    rejects: list[tuple[str, Reject]] = []
     for raw, outcome in zip(raws, outcomes, strict=True):
         if isinstance(outcome, Article):
             articles.append((raw.key, outcome))

@@ -38,6 +38,7 @@ from cleaning.version import EXTRACTOR_VERSION
 from flows import progress
 from flows.batch import (
     FetchedBatch,
+    Prepared,
     Sealed,
     attach_validators,
     chunked,
@@ -45,12 +46,10 @@ from flows.batch import (
     make_reject,
     prepare_many,
     process_pool,
-    split_outcomes,
 )
 from flows.listings import WarehouseListingStore, take_handed_over
 from flows.report import SourceTally, summarise, summary_markdown, tally_load
-from schemas import Article, RawDocument, Reject, SiteRules, SourceConfig
-from schemas.archive import ArchivedRaw
+from schemas import RawDocument, Reject, SiteRules, SourceConfig
 from warehouse.crashpoints import crash_point
 from warehouse.loader import (
     BatchResult,
@@ -115,7 +114,7 @@ def _run_name() -> str:
 @task(name="extract-batch", cache_policy=NONE, persist_result=False)
 def extract_task(
     raws: Sealed[list[RawDocument]], rules: SiteRules | None, run_id: str, now: datetime, workers: int
-) -> Sealed[list[tuple[Article | Reject, ArchivedRaw]]]:
+) -> Sealed[Prepared]:
     # On Dask the task itself runs on a worker: no nested pool there. The result is sealed too:
     # Prefect links every item of a returned list to the task run (for dependency tracking).
     return Sealed(prepare_many(raws.value, rules, run_id=run_id, now=now, pool=process_pool(workers)))
@@ -164,20 +163,14 @@ def _unique_refs(refs: Iterator, seen: set[str]) -> Iterator:
 
 
 def _assemble(
-    fetched: FetchedBatch,
-    prepared: list[tuple[Article | Reject, ArchivedRaw]],
-    source: SourceConfig,
-    run_id: str,
-    now: datetime,
+    fetched: FetchedBatch, prepared: Prepared | None, source: SourceConfig, run_id: str, now: datetime
 ) -> LoadBatch:
-    archived = [raw for _, raw in prepared]
-    articles, rejects = split_outcomes(archived, [outcome for outcome, _ in prepared])
     return LoadBatch(
         run_id=run_id,
         loaded_at=now,
-        raws=archived,
-        articles=articles,
-        rejects=[*fetched.rejects, *rejects],
+        raws=list(prepared.raws) if prepared else [],
+        rows=[prepared.rows] if prepared else [],
+        rejects=[*fetched.rejects, *(prepared.rejects if prepared else [])],
         unchanged=[(source.name, key) for key in fetched.unchanged],
     )
 
@@ -203,7 +196,7 @@ def _ingest_source(
         if future is None and not fetched.rejects:
             untouched.extend(fetched.unchanged)
             return
-        prepared = future.result().value if future is not None else []
+        prepared = future.result().value if future is not None else None
         crash_point("after_extract")
         batch = _assemble(fetched, prepared, source, run_id, ctx.clock())
         tally_load(tally, batch, load_task(Sealed(batch), Sealed(writer)))

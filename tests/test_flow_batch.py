@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from builders import html_raw
 
-from flows.batch import prepare_many, process_pool, shutdown_pool, split_outcomes
-from schemas import Article, Reject
+from flows.batch import extract_and_validate, prepare_many, process_pool, shutdown_pool, split_outcomes
+from schemas import Reject
 from schemas.archive import ArchivedRaw, decompress_raw
 from warehouse.loader import LoadBatch, begin_run, load_batch
 from warehouse.store import open_warehouse
@@ -31,28 +31,74 @@ def pool(request: pytest.FixtureRequest):
     shutdown_pool()
 
 
-def test_prepared_inputs_are_extracted_and_archived_in_order(pool) -> None:
+def test_prepared_inputs_are_extracted_normalized_and_archived_in_order(pool) -> None:
     raws = [html_raw(PAGE.replace("明年", f"{i} 年"), f"https://example.org/{i}", read_at=READ_AT) for i in range(40)]
     raws.append(html_raw("", "https://example.org/empty", read_at=READ_AT))
     prepared = prepare_many(raws, None, run_id="r", now=READ_AT, pool=pool, chunk_size=8)
-    assert [archived.key for _, archived in prepared] == [raw.key for raw in raws]
-    for raw, (_, archived) in zip(raws, prepared, strict=True):
+    assert [archived.key for archived in prepared.raws] == [raw.key for raw in raws]
+    for raw, archived in zip(raws, prepared.raws, strict=True):
         assert isinstance(archived, ArchivedRaw)
         assert archived.sha256 == raw.sha256 and archived.size_bytes == len(raw.content)
         assert decompress_raw(archived.content, archived.compression) == raw.content
-    assert all(isinstance(outcome, Article) for outcome, _ in prepared[:-1])
-    assert isinstance(prepared[-1][0], Reject)
+    assert prepared.rows.articles["input_key"].to_pylist() == [raw.key for raw in raws[:-1]]
+    assert prepared.rows.articles["raw_sha256"].to_pylist() == [raw.sha256 for raw in raws[:-1]]
+    assert [key for key, _ in prepared.rejects] == [raws[-1].key]
+    assert isinstance(prepared.rejects[0][1], Reject)
+    # every article's paragraphs, under its own input key
+    assert set(prepared.rows.paragraphs["input_key"].to_pylist()) == {raw.key for raw in raws[:-1]}
+
+
+def _tables(con) -> dict[str, list[tuple]]:
+    names = [
+        "articles",
+        "article_paragraphs",
+        "article_images",
+        "article_links",
+        "boilerplate_removed",
+        "article_aliases",
+        "article_observations",
+        "inputs",
+        "raw_documents",
+        "rejects",
+    ]
+    return {name: sorted(map(repr, con.execute(f"SELECT * FROM {name}").fetchall())) for name in names}
+
+
+def test_rows_normalized_in_workers_load_like_articles(tmp_path: Path) -> None:
+    """The two ways into load_batch (Article objects, or rows the workers normalized) write the same warehouse."""
+    raws = [html_raw(PAGE.replace("明年", f"{i} 年"), f"https://example.org/{i}", read_at=READ_AT) for i in range(5)]
+    raws.append(html_raw(PAGE, "https://example.org/same", read_at=READ_AT))
+    raws.append(html_raw(PAGE, "https://example.org/same?utm_source=feed", read_at=READ_AT))  # one article, twice
+    raws.append(html_raw("", "https://example.org/empty", read_at=READ_AT))
+    prepared = prepare_many(raws, None, run_id="r", now=READ_AT)
+    outcomes = [extract_and_validate(raw, None, "r", READ_AT) for raw in raws]
+    articles, rejects = split_outcomes(raws, outcomes)
+    contents = []
+    for name, batch in (
+        ("objects", LoadBatch(run_id="r", loaded_at=READ_AT, raws=list(raws), articles=articles, rejects=rejects)),
+        (
+            "rows",
+            LoadBatch(
+                run_id="r", loaded_at=READ_AT, raws=prepared.raws, rows=[prepared.rows], rejects=prepared.rejects
+            ),
+        ),
+    ):
+        with open_warehouse(tmp_path / f"{name}.duckdb") as con:
+            begin_run(con, run_id="r", sources=["test"], started_at=READ_AT, extractor_version="x", flow_run_id=None)
+            result = load_batch(con, batch)
+            contents.append((result.new, result.unchanged, result.rejected, _tables(con)))
+    assert contents[0][:3] == (6, 1, 1)
+    assert contents[0] == contents[1]
 
 
 def test_archived_raws_load_like_raw_documents(tmp_path: Path) -> None:
     raws = [html_raw(PAGE, f"https://example.org/{i}", read_at=READ_AT) for i in range(3)]
     prepared = prepare_many(raws, None, run_id="r", now=READ_AT)
-    archived = [a for _, a in prepared]
-    articles, no_rejects = split_outcomes(archived, [o for o, _ in prepared])
     with open_warehouse(tmp_path / "w.duckdb") as con:
         begin_run(con, run_id="r", sources=["test"], started_at=READ_AT, extractor_version="x", flow_run_id=None)
-        result = load_batch(con, LoadBatch(run_id="r", loaded_at=READ_AT, raws=archived, articles=articles))
-        assert (result.new, result.rejected, no_rejects) == (3, 0, [])
+        batch = LoadBatch(run_id="r", loaded_at=READ_AT, raws=prepared.raws, rows=[prepared.rows])
+        result = load_batch(con, batch)
+        assert (result.new, result.rejected, prepared.rejects) == (3, 0, [])
         stored = con.execute("SELECT sha256, content, compression, size_bytes FROM raw_documents").fetchall()
     assert len(stored) == 1  # the same bytes thrice: archived once
     sha, content, compression, size = stored[0]

@@ -16,13 +16,14 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 import schemas
 from schemas.archive import ArchivedRaw, archive_raw, decompress_raw
 from warehouse.crashpoints import crash_point
+from warehouse.rows import ARTICLE_ROW_SCHEMA, CHILD_TABLES, TS, ArticleRows, article_rows, concat_rows, utc
 from warehouse.store import transaction
 
-TS = pa.timestamp("us", tz="UTC")
 # Tables and views worth handing to someone without DuckDB (raw bytes stay in the warehouse).
 EXPORTED_RELATIONS = (
     "sources",
@@ -51,6 +52,7 @@ class LoadBatch:
     loaded_at: datetime
     raws: list[schemas.RawDocument | ArchivedRaw] = field(default_factory=list)  # archived by the caller or here
     articles: list[tuple[str, schemas.Article]] = field(default_factory=list)  # (input key, article)
+    rows: list[ArticleRows] = field(default_factory=list)  # more articles, normalized already (by the workers)
     rejects: list[tuple[str | None, schemas.Reject]] = field(default_factory=list)  # (input key or None, reject)
     unchanged: list[tuple[str, str]] = field(default_factory=list)  # (source_name, input key) skipped before parsing
 
@@ -68,8 +70,7 @@ class BatchResult:
 # small helpers
 
 
-def _utc(value: datetime | None) -> datetime | None:
-    return None if value is None else value.astimezone(UTC)
+_utc = utc
 
 
 class _Staging:
@@ -80,13 +81,20 @@ class _Staging:
         self.names: list[str] = []
 
     def add(self, name: str, columns: dict[str, list[Any]], schema: pa.Schema) -> None:
-        self.con.register(name, pa.Table.from_pydict(columns, schema=schema))
+        self.register(name, pa.Table.from_pydict(columns, schema=schema))
+
+    def register(self, name: str, table: pa.Table) -> None:
+        self.con.register(name, table)
         self.names.append(name)
 
     def close(self) -> None:
         for name in self.names:
             self.con.unregister(name)
         self.names.clear()
+
+
+def _take(table: pa.Table, indices: Sequence[int]) -> pa.Table:
+    return table.take(pa.array(indices, type=pa.int64()))  # typed: an empty list is no "null" array
 
 
 def _columns(schema: pa.Schema) -> dict[str, list[Any]]:
@@ -276,74 +284,13 @@ RAW_SCHEMA = pa.schema(
         ("hint_published", pa.string()),
     ]
 )
-ARTICLE_SCHEMA = pa.schema(
-    [
-        ("article_id", pa.string()),
-        ("source_name", pa.string()),
-        ("source_uri", pa.string()),
-        ("canonical_key", pa.string()),
-        ("canonical_url", pa.string()),
-        ("final_url", pa.string()),
-        ("title", pa.string()),
-        ("title_source", pa.string()),
-        ("published_at", TS),
-        ("date_precision", pa.string()),
-        ("date_text", pa.string()),
-        ("date_source", pa.string()),
-        ("language", pa.string()),
-        ("author", pa.string()),
-        ("editors", pa.list_(pa.string())),
-        ("publisher", pa.string()),
-        ("site_name", pa.string()),
-        ("section", pa.string()),
-        ("view_count", pa.int64()),
-        ("body_text", pa.string()),
-        ("content_hash", pa.string()),
-        ("raw_sha256", pa.string()),
-        ("extractor", pa.string()),
-        ("extractor_version", pa.string()),
-        ("read_at", TS),
-        ("first_run_id", pa.string()),
-        ("created_at", TS),
-        ("outcome", pa.string()),
-    ]
-)
-ARTICLE_COLUMNS = [name for name in ARTICLE_SCHEMA.names if name != "outcome"]
-ARTICLE_FIELDS = frozenset(schemas.Article.model_fields)  # plain fields (content_hash is computed)
-TOUCH_SCHEMA = pa.schema(
-    [
-        ("article_id", pa.string()),
-        ("raw_sha256", pa.string()),
-        ("read_at", TS),
-        ("final_url", pa.string()),
-        ("view_count", pa.int64()),
-    ]
-)
-PARAGRAPH_SCHEMA = pa.schema(
-    [
-        ("article_id", pa.string()),
-        ("position", pa.int32()),
-        ("kind", pa.string()),
-        ("level", pa.int8()),
-        ("text", pa.string()),
-    ]
-)
-IMAGE_SCHEMA = pa.schema(
-    [
-        ("article_id", pa.string()),
-        ("position", pa.int32()),
-        ("src", pa.string()),
-        ("alt", pa.string()),
-        ("caption", pa.string()),
-    ]
-)
-LINK_SCHEMA = pa.schema(
-    [("article_id", pa.string()), ("position", pa.int32()), ("href", pa.string()), ("text", pa.string())]
-)
-REMOVED_SCHEMA = pa.schema(
-    [("article_id", pa.string()), ("position", pa.int32()), ("rule", pa.string()), ("text", pa.string())]
-)
-OBSERVATION_SCHEMA = pa.schema([("article_id", pa.string()), ("metric", pa.string()), ("value", pa.float64())])
+# The columns an article row is inserted with (the outcome only steers the load).
+ARTICLE_COLUMNS = [
+    *(name for name in ARTICLE_ROW_SCHEMA.names if name not in ("input_key", "etag", "last_modified")),
+    "first_run_id",
+    "created_at",
+]
+TOUCH_COLUMNS = ["article_id", "raw_sha256", "read_at", "final_url", "view_count"]
 ALIAS_SCHEMA = pa.schema([("article_id", pa.string()), ("url_or_key", pa.string()), ("source_uri", pa.string())])
 INPUT_SCHEMA = pa.schema(
     [
@@ -439,38 +386,6 @@ def _raw_columns(raws: Iterable[ArchivedRaw]) -> dict[str, list[Any]]:
     return cols
 
 
-def _add_children(
-    article: schemas.Article,
-    paragraphs: dict[str, list[Any]],
-    images: dict[str, list[Any]],
-    links: dict[str, list[Any]],
-    removed: dict[str, list[Any]],
-) -> None:
-    aid = article.article_id
-    for p in article.paragraphs:
-        paragraphs["article_id"].append(aid)
-        paragraphs["position"].append(p.position)
-        paragraphs["kind"].append(p.kind)
-        paragraphs["level"].append(p.level)
-        paragraphs["text"].append(p.text)
-    for i in article.images:
-        images["article_id"].append(aid)
-        images["position"].append(i.position)
-        images["src"].append(i.src)
-        images["alt"].append(i.alt)
-        images["caption"].append(i.caption)
-    for link in article.links:
-        links["article_id"].append(aid)
-        links["position"].append(link.position)
-        links["href"].append(link.href)
-        links["text"].append(link.text)
-    for r in article.removed:
-        removed["article_id"].append(aid)
-        removed["position"].append(r.position)
-        removed["rule"].append(r.rule)
-        removed["text"].append(r.text)
-
-
 def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
     """Load one batch in one transaction; every input of the batch gets exactly one outcome.
 
@@ -482,15 +397,21 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
     run_id = batch.run_id
     loaded_at = _utc(batch.loaded_at)
     outcomes: dict[tuple[str, str], str] = {}
+    rows = concat_rows([article_rows(batch.articles), *batch.rows])
+    table = rows.articles
+    # Python looks at the few columns that decide outcomes; the text stays in Arrow.
+    article_ids: list[str] = table["article_id"].to_pylist()
+    source_names: list[str] = table["source_name"].to_pylist()
+    keys: list[str] = table["input_key"].to_pylist()
 
     # Within-batch duplicates: the first input (by source, key) of each article_id wins.
-    primaries: dict[str, tuple[str, schemas.Article]] = {}
-    duplicates: list[tuple[str, schemas.Article]] = []
-    for key, article in sorted(batch.articles, key=lambda pair: (pair[1].source_name, pair[0])):
-        if article.article_id in primaries:
-            duplicates.append((key, article))
+    primaries: dict[str, int] = {}
+    duplicates: list[int] = []
+    for index in sorted(range(len(keys)), key=lambda i: (source_names[i], keys[i])):
+        if article_ids[index] in primaries:
+            duplicates.append(index)
         else:
-            primaries[article.article_id] = (key, article)
+            primaries[article_ids[index]] = index
 
     stored = _stored_articles(con, list(primaries))
     archived = _archived(batch.raws)
@@ -500,74 +421,49 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
         del new_raws[sha]
     raws_by_input = {(raw.source_name, raw.key): raw for raw in archived}
 
-    loaded_cols = _columns(ARTICLE_SCHEMA)
-    touch_cols = _columns(TOUCH_SCHEMA)
-    paragraphs, images = _columns(PARAGRAPH_SCHEMA), _columns(IMAGE_SCHEMA)
-    links, removed = _columns(LINK_SCHEMA), _columns(REMOVED_SCHEMA)
-    observations = _columns(OBSERVATION_SCHEMA)
-    aliases = _columns(ALIAS_SCHEMA)
-    input_rows: dict[tuple[str, str], tuple[Any, ...]] = {}
+    content_hashes: list[str] = table["content_hash"].to_pylist()
+    versions: list[str] = table["extractor_version"].to_pylist()
     counts = {"new": 0, "updated": 0, "unchanged": 0, "rejected": 0}
-
-    for key, article in primaries.values():
-        aid = article.article_id
-        content_hash = article.content_hash
-        previous = stored.get(aid)
+    loaded: list[int] = []  # new or updated: rows written in full
+    touched: list[int] = []  # unchanged: only the run, raw document, validators and view count move
+    loaded_outcomes: list[str] = []
+    for index in primaries.values():
+        previous = stored.get(article_ids[index])
         if previous is None:
             outcome = "new"
-        elif previous.content_hash != content_hash or previous.extractor_version != article.extractor_version:
+        elif previous.content_hash != content_hashes[index] or previous.extractor_version != versions[index]:
             outcome = "updated"
         else:
             outcome = "unchanged"
         counts[outcome] += 1
-        outcomes[(article.source_name, key)] = outcome
+        outcomes[(source_names[index], keys[index])] = outcome
         if outcome == "unchanged":
-            touch_cols["article_id"].append(aid)
-            touch_cols["raw_sha256"].append(article.raw_sha256)
-            touch_cols["read_at"].append(_utc(article.read_at))
-            touch_cols["final_url"].append(article.final_url)
-            touch_cols["view_count"].append(article.view_count)
+            touched.append(index)
         else:
-            published_at = article.published_at
-            # A relative date ("3 days ago") is resolved once, against the first read, and kept.
-            if (
-                previous is not None
-                and previous.date_source == "relative"
-                and article.date_source == "relative"
-                and previous.date_text == article.date_text
-            ):
-                published_at = previous.published_at
-            row = {
-                **{name: getattr(article, name) for name in ARTICLE_COLUMNS if name in ARTICLE_FIELDS},
-                "published_at": _utc(published_at),
-                "read_at": _utc(article.read_at),
-                "editors": list(article.editors),
-                "content_hash": content_hash,
-                "first_run_id": previous.first_run_id if previous else run_id,
-                "created_at": previous.created_at if previous else loaded_at,
-                "outcome": outcome,
-            }
-            for name in ARTICLE_SCHEMA.names:
-                loaded_cols[name].append(row[name])
-            _add_children(article, paragraphs, images, links, removed)
-        if article.view_count is not None:
-            observations["article_id"].append(aid)
-            observations["metric"].append("view_count")
-            observations["value"].append(float(article.view_count))
-
-    for key, article in duplicates:
+            loaded.append(index)
+            loaded_outcomes.append(outcome)
+    for index in duplicates:
         counts["unchanged"] += 1
-        outcomes[(article.source_name, key)] = "unchanged"
+        outcomes[(source_names[index], keys[index])] = "unchanged"
 
+    stage_articles = _loaded_article_rows(table, loaded, loaded_outcomes, stored, run_id, loaded_at)
+    primary_rows = _take(table, list(primaries.values()))
+    observations = primary_rows.filter(pc.is_valid(primary_rows["view_count"])).select(["article_id", "view_count"])
+
+    aliases = _columns(ALIAS_SCHEMA)
     seen_aliases: set[tuple[str, str]] = set()
-    for key, article in [*primaries.values(), *duplicates]:
-        if key != article.canonical_key and (article.article_id, key) not in seen_aliases:
-            seen_aliases.add((article.article_id, key))
-            aliases["article_id"].append(article.article_id)
+    canonical_keys: list[str] = table["canonical_key"].to_pylist()
+    source_uris: list[str] = table["source_uri"].to_pylist()
+    for index in [*primaries.values(), *duplicates]:
+        key = keys[index]
+        if key != canonical_keys[index] and (article_ids[index], key) not in seen_aliases:
+            seen_aliases.add((article_ids[index], key))
+            aliases["article_id"].append(article_ids[index])
             aliases["url_or_key"].append(key)
-            aliases["source_uri"].append(article.source_uri)
+            aliases["source_uri"].append(source_uris[index])
 
     reject_cols = _columns(REJECT_SCHEMA)
+    reject_inputs: dict[tuple[str, str], tuple[Any, ...]] = {}
     for key, reject in batch.rejects:
         counts["rejected"] += 1
         reject_cols["source_name"].append(reject.source_name)
@@ -584,7 +480,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
         outcomes.setdefault((reject.source_name, key), "rejected")
         raw = raws_by_input.get((reject.source_name, key))
         same_bytes = raw is not None and raw.sha256 == reject.raw_sha256
-        input_rows[(reject.source_name, key)] = (
+        reject_inputs[(reject.source_name, key)] = (
             reject.source_name,
             key,
             reject.source_uri,
@@ -598,24 +494,23 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
             "rejected",
         )
     # Articles override a reject of the same input (they are what was loaded).
-    for key, article in [*primaries.values(), *duplicates]:
-        input_rows[(article.source_name, key)] = (
-            article.source_name,
-            key,
-            article.source_uri,
-            article.final_url,
-            article.article_id,
-            article.raw_sha256,
-            article.etag,
-            article.last_modified,
-            _utc(article.read_at),
-            article.extractor_version,
-            outcomes[(article.source_name, key)],
-        )
+    article_inputs = set(zip(source_names, keys, strict=True))
     input_cols = _columns(INPUT_SCHEMA)
-    for values in input_rows.values():
-        for name, value in zip(INPUT_SCHEMA.names, values, strict=True):
-            input_cols[name].append(value)
+    for input_id, values in reject_inputs.items():
+        if input_id not in article_inputs:
+            for name, value in zip(INPUT_SCHEMA.names, values, strict=True):
+                input_cols[name].append(value)
+    article_order = [*primaries.values(), *duplicates]
+    article_input_rows = _take(table, article_order)
+    inputs = pa.concat_tables(
+        [
+            pa.Table.from_pydict(input_cols, schema=INPUT_SCHEMA),
+            article_input_rows.select(INPUT_SCHEMA.names[:-1]).append_column(
+                INPUT_SCHEMA.field("last_outcome"),
+                pa.array([outcomes[(source_names[i], keys[i])] for i in article_order], pa.string()),
+            ),
+        ]
+    )
 
     skipped_cols = _columns(KEY_SCHEMA)
     for source_name, key in batch.unchanged:
@@ -624,23 +519,22 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
         skipped_cols["source_name"].append(source_name)
         skipped_cols["input_key"].append(key)
 
+    raw_shas: list[str] = table["raw_sha256"].to_pylist()
     plan = _WritePlan(
         replaces_articles=any(stored.get(aid) is not None for aid in primaries),
-        raws_unverified=any(article.raw_sha256 not in batch_shas for _, article in [*primaries.values(), *duplicates]),
-        input_shas_unverified=any(row[5] is not None and row[5] not in batch_shas for row in input_rows.values()),
+        raws_unverified=any(sha not in batch_shas for sha in raw_shas),
+        input_shas_unverified=any(row[5] is not None and row[5] not in batch_shas for row in reject_inputs.values()),
     )
     staging = _Staging(con)
     try:
         staging.add("stage_raws", _raw_columns(new_raws.values()), RAW_SCHEMA)
-        staging.add("stage_articles", loaded_cols, ARTICLE_SCHEMA)
-        staging.add("stage_touch", touch_cols, TOUCH_SCHEMA)
-        staging.add("stage_paragraphs", paragraphs, PARAGRAPH_SCHEMA)
-        staging.add("stage_images", images, IMAGE_SCHEMA)
-        staging.add("stage_links", links, LINK_SCHEMA)
-        staging.add("stage_removed", removed, REMOVED_SCHEMA)
-        staging.add("stage_observations", observations, OBSERVATION_SCHEMA)
+        staging.register("stage_articles", stage_articles)
+        staging.register("stage_touch", _take(table, touched).select(TOUCH_COLUMNS))
+        for name, child in rows.children().items():
+            staging.register(f"stage_{name}", child)
+        staging.register("stage_observations", observations)
         staging.add("stage_aliases", aliases, ALIAS_SCHEMA)
-        staging.add("stage_inputs", input_cols, INPUT_SCHEMA)
+        staging.register("stage_inputs", inputs)
         staging.add("stage_rejects", reject_cols, REJECT_SCHEMA)
         staging.add("stage_skipped", skipped_cols, KEY_SCHEMA)
         with transaction(con):
@@ -653,6 +547,33 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
         unchanged=counts["unchanged"],
         rejected=counts["rejected"],
         outcomes=outcomes,
+    )
+
+
+def _loaded_article_rows(
+    table: pa.Table,
+    loaded: list[int],
+    outcomes: list[str],
+    stored: dict[str, _Stored],
+    run_id: str,
+    loaded_at: datetime | None,
+) -> pa.Table:
+    """The rows written in full, with what depends on the warehouse: outcome, first run, creation
+    time, and a relative date's resolution ("3 days ago" is resolved once, against the first read)."""
+    rows = _take(table, loaded)
+    previous = [stored.get(aid) for aid in rows["article_id"].to_pylist()]
+    if any(p is not None and p.date_source == "relative" for p in previous):
+        published = rows["published_at"].to_pylist()
+        sources = rows["date_source"].to_pylist()
+        texts = rows["date_text"].to_pylist()
+        for i, p in enumerate(previous):
+            if p is not None and p.date_source == "relative" and sources[i] == "relative" and p.date_text == texts[i]:
+                published[i] = _utc(p.published_at)
+        rows = rows.set_column(rows.schema.get_field_index("published_at"), "published_at", pa.array(published, TS))
+    return (
+        rows.append_column("first_run_id", pa.array([p.first_run_id if p else run_id for p in previous], pa.string()))
+        .append_column("created_at", pa.array([p.created_at if p else loaded_at for p in previous], TS))
+        .append_column("outcome", pa.array(outcomes, pa.string()))
     )
 
 
@@ -718,19 +639,20 @@ def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetim
         " FROM stage_touch t WHERE articles.article_id = t.article_id",
         [run_id],
     )
-    for table, stage in (
-        ("article_paragraphs", "stage_paragraphs"),
-        ("article_images", "stage_images"),
-        ("article_links", "stage_links"),
-        ("boilerplate_removed", "stage_removed"),
-    ):
+    for name, schema in CHILD_TABLES:
+        table = CHILD_TARGETS[name]
         con.execute(
             f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM stage_articles WHERE outcome = 'updated')"
         )
-        con.execute(f"INSERT INTO {table} SELECT * FROM {stage}")
+        # Only the children of the inputs loaded in full (not of an unchanged or duplicate one).
+        columns = ", ".join(f"c.{column}" for column in schema.names if column != "input_key")
+        con.execute(
+            f"INSERT INTO {table} SELECT {columns} FROM stage_{name} c"
+            " SEMI JOIN stage_articles s ON s.article_id = c.article_id AND s.input_key = c.input_key"
+        )
     con.execute(
         "INSERT INTO article_observations (article_id, run_id, observed_at, metric, value)"
-        " SELECT article_id, ?, ?, metric, value FROM stage_observations",
+        " SELECT article_id, ?, ?, 'view_count', view_count::DOUBLE FROM stage_observations",
         [run_id, loaded_at],
     )
     con.execute(
@@ -761,6 +683,12 @@ def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetim
     )
 
 
+CHILD_TARGETS = {
+    "paragraphs": "article_paragraphs",
+    "images": "article_images",
+    "links": "article_links",
+    "removed": "boilerplate_removed",
+}
 INPUT_COLUMNS = ", ".join([*INPUT_SCHEMA.names, "last_run_id", "first_seen_at", "updated_at"])
 
 
