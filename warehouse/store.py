@@ -240,15 +240,20 @@ def open_warehouse(
 # this often so that a reader waiting on the lock gets its turn.
 WRITER_HOLD_SECONDS = 30.0
 # How the run's writer trades memory, disk and CPU (measured on 20k-100k generated pages, load only):
+# - one DuckDB thread: the extraction workers keep every core busy, and a second DuckDB thread
+#   only contended with them (60k pages loaded with 2 threads: 30 s, 26 s of CPU; with one:
+#   15 s, 14 s of CPU);
 # - a small buffer pool: the writer appends and looks up keys, it never re-reads much, and the
 #   process stays ~100 MB smaller than with 512MB at the same speed;
-# - checkpoints every 256 MB of WAL instead of 16 MB: each checkpoint re-compresses the table's
-#   open row groups, so frequent ones cost ~40% more CPU per page;
+# - checkpoints every 128 MB of WAL: every 16 MB cost ~40% more CPU per page (each checkpoint
+#   re-compresses the tables' open row groups), but past the buffer pool's size the appended
+#   data spills before the checkpoint (256 MB: slower, and a file 40% larger at 60k pages);
 # - no FSST string compression while loading: analysing it was ~15% of the load's CPU, for a
 #   file ~9% smaller. Later writers (reprocess, `sql --write`) checkpoint with DuckDB's defaults.
 RUN_WRITER_SETTINGS: dict[str, str] = {
+    "threads": "1",
     "memory_limit": "128MB",
-    "checkpoint_threshold": "256MB",
+    "checkpoint_threshold": "128MB",
     "disabled_compression_methods": "fsst",
 }
 
