@@ -2,11 +2,14 @@
 
     .venv/bin/python bench/throughput.py                       # 10,000 pages, seed 42
     .venv/bin/python bench/throughput.py --pages 2000 --workers 2 --keep
+    .venv/bin/python bench/throughput.py --prefect-server running   # runs share one Prefect server
 
 Steps (page generation is timed but not counted):
 1. generate N pages (bench/pagegen.py) under WORKDIR/pages;
 2. `greenwire ingest WORKDIR/pages --db WORKDIR/bench.duckdb --no-progress` in a fresh warehouse,
-   timed from outside (wall: includes interpreter start, imports and Prefect's ephemeral server)
+   timed from outside (wall: includes interpreter start, imports and, by default, the start of the
+   command's temporary Prefect server; with `--prefect-server running` the runs share one server
+   started beforehand, as scheduled runs under `greenwire serve` do)
    and from inside (the run's started_at/finished_at in ingest_runs: the flow's own processing);
    the whole process tree's resident memory is sampled every 0.2 s from /proc;
 3. the same command again over the unchanged pages (everything should be "unchanged");
@@ -20,6 +23,7 @@ run's counts do not add up (first run: new + rejected = N; re-run: unchanged = N
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -30,9 +34,11 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -177,9 +183,10 @@ class MemoryPeak:
 class TreeMemorySampler(threading.Thread):
     """Samples the resident memory of a process tree until stopped."""
 
-    def __init__(self, root_pid: int) -> None:
+    def __init__(self, root_pid: int, also: Sequence[int] = ()) -> None:
         super().__init__(daemon=True)
         self.root_pid = root_pid
+        self.also = list(also)  # other trees counted with it (a Prefect server the runs share)
         self.peak = MemoryPeak()
         # Last CPU reading of every process seen: pool workers may not be waited for by us, so
         # getrusage(RUSAGE_CHILDREN) misses them; this misses only a process's last 0.2 s.
@@ -194,7 +201,7 @@ class TreeMemorySampler(threading.Thread):
             self._stop_event.wait(SAMPLE_INTERVAL_S)
 
     def sample(self) -> None:
-        tree = process_tree(self.root_pid)
+        tree = process_tree(self.root_pid) + [pid for root in self.also for pid in process_tree(root)]
         rss = [_status_kb(pid, b"VmRSS:") for pid in tree]
         for pid in tree:
             self.cpu_by_pid[pid] = max(self.cpu_by_pid.get(pid, 0.0), _cpu_seconds(pid))
@@ -237,6 +244,31 @@ class RunFigures:
     pages_per_s_in_flow: float | None = None
 
 
+PREFECT_SERVER_MODES = {
+    "per-command": "each ingest starts its own temporary server (wall time includes its start-up)",
+    "running": "one server started before the runs, shared through PREFECT_API_URL (as under serve)",
+}
+_SHARED_SERVER: list[Any] = []
+
+
+def start_shared_server() -> Any:
+    """A Prefect server for every run of this benchmark: what an operator's `prefect server start`
+    (or `greenwire serve`) gives the runs. Started and healthy before the first run is timed."""
+    from flows.api_server import DEFAULT_STARTUP_TIMEOUT_S, TemporaryServer
+
+    server = TemporaryServer()
+    server.start()
+    server.wait_until_healthy(DEFAULT_STARTUP_TIMEOUT_S)
+    os.environ["PREFECT_API_URL"] = server.api_url
+    _SHARED_SERVER.append(server)
+    return server
+
+
+def shared_server_pid() -> int | None:
+    process = _SHARED_SERVER[-1].process if _SHARED_SERVER else None
+    return process.pid if process is not None else None
+
+
 def greenwire_executable() -> Path:
     """The `greenwire` script of the interpreter running this benchmark (the project's venv)."""
     candidate = Path(sys.executable).parent / "greenwire"
@@ -251,7 +283,9 @@ def greenwire_sql(db: Path, query: str, cwd: Path) -> list[dict[str, object]]:
     return json.loads(completed.stdout or "[]")
 
 
-def run_ingest(label: str, pages_dir: Path, db: Path, workdir: Path, extra_args: list[str]) -> RunFigures:
+def run_ingest(
+    label: str, pages_dir: Path, db: Path, workdir: Path, extra_args: list[str], shared_server_pid: int | None = None
+) -> RunFigures:
     command = [str(greenwire_executable()), "ingest", str(pages_dir), "--db", str(db), "--no-progress", *extra_args]
     print(f"[{label}] {' '.join(command)}", file=sys.stderr, flush=True)
     stderr_path = workdir / f"{label}.stderr.txt"
@@ -261,7 +295,7 @@ def run_ingest(label: str, pages_dir: Path, db: Path, workdir: Path, extra_args:
     with stderr_path.open("wb") as stderr_file:
         # cwd=workdir: no sources.toml there, so only the pages directory is ingested.
         process = subprocess.Popen(command, cwd=workdir, stdout=subprocess.PIPE, stderr=stderr_file)
-        sampler = TreeMemorySampler(process.pid)
+        sampler = TreeMemorySampler(process.pid, also=[shared_server_pid] if shared_server_pid else [])
         sampler.start()
         stdout, _ = process.communicate()
         wall = time.perf_counter() - started
@@ -366,6 +400,7 @@ class Report:
     generated_bytes: int
     templates: dict[str, int]
     charsets: dict[str, int]
+    prefect_server: str = "per-command"
     first: RunFigures | None = None
     rerun: RunFigures | None = None
     trafilatura: TrafilaturaFigures | None = None
@@ -405,6 +440,7 @@ def print_table(report: Report) -> None:
     )
     print("templates: " + ", ".join(f"{name} {n}" for name, n in sorted(report.templates.items())))
     print("charsets:  " + ", ".join(f"{name} {n}" for name, n in sorted(report.charsets.items())))
+    print(f"prefect server: {PREFECT_SERVER_MODES[report.prefect_server]}")
     print()
     header = (
         f"{'run':<8} {'exit':>4} {'wall s':>8} {'in-flow s':>9} {'pages/s wall':>12} {'pages/s flow':>12} "
@@ -507,6 +543,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, help="passed to greenwire ingest")
     parser.add_argument("--workers", type=int, help="passed to greenwire ingest")
     parser.add_argument("--json-out", type=Path, help="also write the JSON figures to this file")
+    parser.add_argument(
+        "--prefect-server",
+        choices=sorted(PREFECT_SERVER_MODES),
+        default="per-command",
+        help="per-command: each ingest starts its own temporary server (a plain CLI run); running: one server,"
+        " started before the runs and shared by them through PREFECT_API_URL (as under `greenwire serve`"
+        " or `prefect server start`); its memory is counted with each run's",
+    )
     args = parser.parse_args(argv)
     if args.pages < 1:
         parser.error("--pages must be positive")
@@ -526,6 +570,7 @@ def main(argv: list[str] | None = None) -> int:
         extra_args += ["--workers", str(args.workers)]
     sample_size = args.trafilatura_sample if args.trafilatura_sample is not None else min(args.pages, 2000)
 
+    stack = contextlib.ExitStack()
     try:
         print(f"generating {args.pages:,} pages under {pages_dir}", file=sys.stderr, flush=True)
         sampled = evenly_spaced(sample_size, args.pages)
@@ -549,8 +594,12 @@ def main(argv: list[str] | None = None) -> int:
             charsets=dict(charsets),
         )
 
+        report.prefect_server = args.prefect_server
+        if args.prefect_server == "running":
+            server = start_shared_server()
+            stack.callback(server.stop)
         for label in ("first", "rerun"):
-            figures = run_ingest(label, pages_dir, db, workdir, extra_args)
+            figures = run_ingest(label, pages_dir, db, workdir, extra_args, shared_server_pid=shared_server_pid())
             figures.pages_per_s_wall = args.pages / figures.wall_s
             if figures.in_flow_s:
                 figures.pages_per_s_in_flow = args.pages / figures.in_flow_s
@@ -570,6 +619,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.json_out:
             args.json_out.write_text(line + "\n", encoding="utf-8")
     finally:
+        stack.close()
         if args.workdir is None and not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
         else:

@@ -123,3 +123,13 @@ def test_batches_start_small_and_double_up_to_the_batch_size() -> None:
     assert [len(b) for b in chunked(iter(range(10)), 3)] == [3, 3, 3, 1]
     assert [b for b in chunked(iter(range(3)), 1)] == [[0], [1], [2]]
     assert list(chunked(iter(()), 10)) == []
+
+
+def test_extraction_workers_do_not_load_duckdb() -> None:
+    """Workers import flows.batch (and warehouse.rows through it): DuckDB would cost each ~33 MB."""
+    import subprocess
+    import sys
+
+    probe = "import sys, flows.batch, warehouse.rows; print('duckdb' in sys.modules)"
+    completed = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert completed.stdout.strip() == "False"
