@@ -41,6 +41,7 @@ from flows.batch import (
     Prepared,
     Sealed,
     attach_validators,
+    chunk_size_for,
     chunked,
     fetch_batch,
     make_reject,
@@ -117,7 +118,10 @@ def extract_task(
 ) -> Sealed[Prepared]:
     # On Dask the task itself runs on a worker: no nested pool there. The result is sealed too:
     # Prefect links every item of a returned list to the task run (for dependency tracking).
-    return Sealed(prepare_many(raws.value, rules, run_id=run_id, now=now, pool=process_pool(workers)))
+    chunk_size = chunk_size_for(len(raws.value), workers)
+    return Sealed(
+        prepare_many(raws.value, rules, run_id=run_id, now=now, pool=process_pool(workers), chunk_size=chunk_size)
+    )
 
 
 def _retry_on_io_error(task: Any, task_run: Any, state: Any) -> bool:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from adapters.base import utc_now
 from cleaning.version import EXTRACTOR_VERSION
-from flows.batch import extract_many, process_pool, split_outcomes
+from flows.batch import chunk_size_for, extract_many, process_pool, split_outcomes
 from flows.report import SourceTally, summarise, summary_markdown, tally_load
 from schemas import RawDocument, SourceConfig
 from warehouse.loader import LoadBatch, begin_run, finish_run, iter_inputs_for_replay, load_batch, stored_sources
@@ -56,7 +56,8 @@ def reprocess(params: ReprocessParams) -> Any:
             batch = LoadBatch(run_id=run_id, loaded_at=now)  # the bytes are archived already
             for name, raws in by_source.items():
                 rules = sources[name].rules if name in sources else None
-                outcomes = extract_many(raws, rules, run_id=run_id, now=now, pool=pool)
+                chunk_size = chunk_size_for(len(raws), params.workers)
+                outcomes = extract_many(raws, rules, run_id=run_id, now=now, pool=pool, chunk_size=chunk_size)
                 articles, rejects = split_outcomes(raws, outcomes)
                 batch.articles.extend(articles)
                 batch.rejects.extend(rejects)

@@ -106,6 +106,15 @@ def test_archived_raws_load_like_raw_documents(tmp_path: Path) -> None:
     assert decompress_raw(content, compression) == raws[0].content
 
 
+def test_chunks_are_large_but_every_worker_gets_several() -> None:
+    from flows.batch import chunk_size_for
+
+    assert chunk_size_for(1000, 2) == 64  # capped: 16 chunks for 2 workers
+    assert chunk_size_for(64, 2) == 8  # the first, small batch: 4 chunks per worker
+    assert chunk_size_for(5, 2) == 1
+    assert chunk_size_for(0, 2) == 1
+
+
 def test_batches_start_small_and_double_up_to_the_batch_size() -> None:
     from flows.batch import chunked
 
