@@ -134,7 +134,12 @@ def _looks_like_mojibake(text: str, utf8_source: bytes | None) -> bool:
     if utf8_source is None or sample is not text:
         utf8_source = sample.encode("utf-8", "surrogatepass")
     encoded = utf8_source
-    if _UTF8_LATIN_LEAD in encoded and len(_UTF8_AS_LATIN.findall(sample)) / size > MAX_MOJIBAKE_PAIRS_RATIO:
+    # Each pair opens with its own C3-encoded character, so the byte count bounds the pair count: only a
+    # page with enough of those characters is searched for pairs.
+    if (
+        encoded.count(_UTF8_LATIN_LEAD) / size > MAX_MOJIBAKE_PAIRS_RATIO
+        and len(_UTF8_AS_LATIN.findall(sample)) / size > MAX_MOJIBAKE_PAIRS_RATIO
+    ):
         return True
     non_ascii = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     hanzi = _leading_hanzi(non_ascii, MAX_HANZI_CHECKED)

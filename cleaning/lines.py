@@ -70,12 +70,31 @@ def classify_line(line: str, *, language: str | None = None) -> LineMatch | None
     `language` ("zh"/"en") is accepted so callers can pass what they know; the rules are written
     per script, so a Chinese credit line inside an English article is still recognised.
     """
+    return _classify(line, len(line_rules()))
+
+
+def classify_line_of_kinds(line: str, kinds: frozenset[LineKind]) -> LineMatch | None:
+    """`classify_line(line)` when the rule it names is of one of `kinds`, else None.
+
+    The rules after the last one of those kinds are not tried: they cannot change the answer, since a
+    line they match matches no earlier rule, and so is of none of `kinds` anyway."""
+    return _classify(line, _rules_up_to_last_of(kinds))
+
+
+@lru_cache(maxsize=64)
+def _rules_up_to_last_of(kinds: frozenset[LineKind]) -> int:
+    """How many rules the table holds up to its last rule of one of `kinds`."""
+    return max((index + 1 for index, rule in enumerate(line_rules()) if rule.kind in kinds), default=0)
+
+
+def _classify(line: str, rule_count: int) -> LineMatch | None:
+    """`classify_line` among the first `rule_count` rules of the table."""
     text = fold_spaces(line)
     if not text or len(text) > table.MAX_RULE_LINE_CHARS:
         return None
     length = len(text)
     lowered: str | None = None  # the screens' view of the line, made on first need
-    for rule, max_chars, search, screen in _rule_table():
+    for rule, max_chars, search, screen in _rules_starting_with(text[0], rule_count):
         if length > max_chars:
             continue
         if screen is not None:
@@ -207,6 +226,127 @@ def _rule_table() -> tuple[tuple[LineRule, int, _Search, _Search | None], ...]:
         (rule, rule.max_chars, rule.pattern.search, screen.search if screen is not None else None)
         for rule, screen in zip(line_rules(), _rule_screens(), strict=True)
     )
+
+
+# ------------------------------------------------------------------------- first-character dispatch
+#
+# Most rules are anchored at the start of the line and open with a few labels ("来源", "责任编辑",
+# "Copyright"): a line whose first character no match of the rule can start with cannot match it.
+# Each such rule gets the set of its possible first characters, written as a regex of one-character
+# atoms compiled with the rule's own flags (so case-folding is exactly the rule's); the rules a line
+# can match are then chosen once per first character instead of trying every rule on every line.
+
+_CATEGORY_ESCAPES = {
+    sre_constants.CATEGORY_DIGIT: r"\d",
+    sre_constants.CATEGORY_NOT_DIGIT: r"\D",
+    sre_constants.CATEGORY_SPACE: r"\s",
+    sre_constants.CATEGORY_NOT_SPACE: r"\S",
+    sre_constants.CATEGORY_WORD: r"\w",
+    sre_constants.CATEGORY_NOT_WORD: r"\W",
+}
+_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+
+
+def _class_atom(items: list) -> str | None:  # type: ignore[type-arg]
+    """A character class's items back as regex text ("[^a-z\\s]"), or None for an item not known here."""
+    parts: list[str] = []
+    for op, arg in items:
+        if op is sre_constants.NEGATE:
+            parts.append("^")
+        elif op is sre_constants.LITERAL:
+            parts.append(re.escape(chr(arg)))
+        elif op is sre_constants.RANGE:
+            parts.append(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
+        elif op is sre_constants.CATEGORY and arg in _CATEGORY_ESCAPES:
+            parts.append(_CATEGORY_ESCAPES[arg])
+        else:
+            return None
+    return "[" + "".join(parts) + "]"
+
+
+def _first_atoms(parsed: _Parsed | list) -> tuple[list[str], bool] | None:  # type: ignore[type-arg]
+    """(atoms one of which matches the first character of any match of `parsed`, whether `parsed` may
+    match the empty string); None when a construct is not known here."""
+    atoms: list[str] = []
+    for op, arg in parsed:
+        if op in _ZERO_WIDTH:
+            continue  # consumes nothing: the first character is still to come
+        if op is sre_constants.LITERAL:
+            return [*atoms, re.escape(chr(arg))], False
+        if op is sre_constants.NOT_LITERAL:
+            return [*atoms, f"[^{re.escape(chr(arg))}]"], False
+        if op is sre_constants.ANY:
+            return [*atoms, "."], False
+        if op is sre_constants.IN:
+            atom = _class_atom(arg)
+            return None if atom is None else ([*atoms, atom], False)
+        if op is sre_constants.SUBPATTERN:
+            _group, add_flags, del_flags, inner = arg
+            found = None if add_flags or del_flags else _first_atoms(inner)  # inline flags: not followed
+        elif op is sre_constants.ATOMIC_GROUP:
+            found = _first_atoms(arg)
+        elif op in _REPEATS:
+            found = _first_atoms(arg[2])
+            if found is not None and arg[0] == 0:
+                found = (found[0], True)
+        elif op is sre_constants.BRANCH:
+            options = [_first_atoms(alternative) for alternative in arg[1]]
+            if any(option is None for option in options):
+                return None
+            found = ([atom for option in options for atom in option[0]], any(option[1] for option in options))  # type: ignore[index]
+        else:
+            return None
+        if found is None:
+            return None
+        atoms += found[0]
+        if not found[1]:
+            return atoms, False
+    return atoms, True
+
+
+def _anchored(parsed: _Parsed | list) -> bool:  # type: ignore[type-arg]
+    """True when every match of `parsed` starts at the beginning of the text."""
+    first = list(parsed)[:1]
+    if not first:
+        return False
+    op, arg = first[0]
+    if op is sre_constants.AT:
+        return arg is sre_constants.AT_BEGINNING or arg is sre_constants.AT_BEGINNING_STRING
+    if op is sre_constants.SUBPATTERN:
+        return not arg[1] and not arg[2] and _anchored(arg[3])
+    if op is sre_constants.BRANCH:
+        return all(_anchored(alternative) for alternative in arg[1])
+    return False
+
+
+def first_character_screen(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a `pattern` anchored at the start of the text: a regex that `.match`es every character a
+    match of `pattern` can start with (when it does not match a text's first character, `pattern.search`
+    finds nothing in that text). None when the pattern may match elsewhere, or match nothing at all."""
+    if pattern.flags & (re.MULTILINE | re.VERBOSE):
+        return None  # "^" after every newline; verbose source: the atoms would not read the same
+    try:
+        parsed = sre_parser.parse(pattern.pattern, pattern.flags)
+        found = _first_atoms(parsed) if _anchored(parsed) else None
+    except Exception:  # a construct this reader does not know: the rule is simply always tried
+        return None
+    if found is None or found[1] or not found[0]:
+        return None
+    return re.compile("|".join(dict.fromkeys(found[0])), pattern.flags)
+
+
+@lru_cache(maxsize=1)
+def _first_character_screens() -> tuple[Callable[[str], object] | None, ...]:
+    screens = (first_character_screen(rule.pattern) for rule in line_rules())
+    return tuple(screen.match if screen is not None else None for screen in screens)
+
+
+@lru_cache(maxsize=4096)  # lines open with a small alphabet: hanzi, digits, brackets, a few letters
+def _rules_starting_with(first: str, rule_count: int) -> tuple[tuple[LineRule, int, _Search, _Search | None], ...]:
+    """The first `rule_count` rows of the rule table (`_rule_table`) without the rules no line opening with
+    `first` can match."""
+    rows = zip(_rule_table()[:rule_count], _first_character_screens(), strict=False)
+    return tuple(entry for entry, screen in rows if screen is None or screen(first) is not None)
 
 
 def _role_regex() -> re.Pattern[str]:

@@ -245,7 +245,7 @@ def _source_from_lines(lines: list[str]) -> str | None:
     for line in lines:
         if len(line) > MAX_LINE_RULE_CHARS:
             continue
-        match = meta.classify_line_cached(line)
+        match = meta.classify_read_line_cached(line)
         if match is not None and match.rule.kind == "meta" and match.captures.get("source"):
             return match.captures["source"]
     return None

@@ -190,6 +190,18 @@ def classify_line_cached(line: str) -> LineMatch | None:
     return classify_line(line)
 
 
+_READ_LINE_KINDS = frozenset({"meta", "credit"})
+
+
+@lru_cache(maxsize=8192)
+def classify_read_line_cached(line: str) -> LineMatch | None:
+    """`classify_line_cached(line)` when it is a metadata or credit line (the kinds read for dates, sources
+    and people), else None: cheaper, since the rules after the last of those kinds are not tried."""
+    from cleaning.lines import classify_line_of_kinds
+
+    return classify_line_of_kinds(line, _READ_LINE_KINDS)
+
+
 # ------------------------------------------------------------------------------------------- title
 
 
@@ -357,7 +369,7 @@ def date_from_lines(
     for line in lines:
         if len(line) > 200:
             continue
-        match = classify_line_cached(line)
+        match = classify_read_line_cached(line)
         if match is not None and match.rule.kind == "meta" and match.captures.get("date"):
             found = _parse(match.captures["date"], reference=reference, tz=tz, source="text_line")
             if found:
@@ -397,7 +409,7 @@ def credits_from_lines(lines: Iterable[str]) -> tuple[str | None, tuple[str, ...
     for line in lines:
         if len(line) > 200:
             continue
-        match = classify_line_cached(line)
+        match = classify_read_line_cached(line)
         if match is None or match.rule.kind != "credit":
             continue
         found_author, found_editors = parse_credits(line)
