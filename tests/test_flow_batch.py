@@ -40,12 +40,12 @@ def test_prepared_inputs_are_extracted_normalized_and_archived_in_order(pool) ->
         assert isinstance(archived, ArchivedRaw)
         assert archived.sha256 == raw.sha256 and archived.size_bytes == len(raw.content)
         assert decompress_raw(archived.content, archived.compression) == raw.content
-    assert prepared.rows.articles["input_key"].to_pylist() == [raw.key for raw in raws[:-1]]
-    assert prepared.rows.articles["raw_sha256"].to_pylist() == [raw.sha256 for raw in raws[:-1]]
+    assert prepared.rows.articles["input_key"] == [raw.key for raw in raws[:-1]]
+    assert prepared.rows.articles["raw_sha256"] == [raw.sha256 for raw in raws[:-1]]
     assert [key for key, _ in prepared.rejects] == [raws[-1].key]
     assert isinstance(prepared.rejects[0][1], Reject)
     # every article's paragraphs, under its own input key
-    assert set(prepared.rows.paragraphs["input_key"].to_pylist()) == {raw.key for raw in raws[:-1]}
+    assert set(prepared.rows.children["paragraphs"]["input_key"]) == {raw.key for raw in raws[:-1]}
 
 
 def _tables(con) -> dict[str, list[tuple]]:
@@ -134,11 +134,11 @@ def test_batches_start_small_and_double_up_to_the_batch_size() -> None:
     assert list(chunked(iter(()), 10)) == []
 
 
-def test_extraction_workers_do_not_load_duckdb() -> None:
-    """Workers import flows.batch (and warehouse.rows through it): DuckDB would cost each ~33 MB."""
+def test_extraction_workers_load_neither_duckdb_nor_arrow() -> None:
+    """Workers import flows.batch (and warehouse.rows through it): DuckDB would cost each ~33 MB, Arrow ~35 MB."""
     import subprocess
     import sys
 
-    probe = "import sys, flows.batch, warehouse.rows; print('duckdb' in sys.modules)"
+    probe = "import sys, flows.batch, warehouse.rows; print('duckdb' in sys.modules, 'pyarrow' in sys.modules)"
     completed = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert completed.stdout.strip() == "False"
+    assert completed.stdout.strip() == "False False"

@@ -21,8 +21,27 @@ import pyarrow.compute as pc
 import schemas
 from schemas.archive import ArchivedRaw, archive_raw, decompress_raw
 from warehouse.crashpoints import crash_point
-from warehouse.rows import ARTICLE_ROW_SCHEMA, CHILD_TABLES, TS, ArticleRows, article_rows, concat_rows, utc
+from warehouse.rows import ARTICLE_ROW_FIELDS, CHILD_FIELDS, ArticleRows, article_rows, concat_rows, utc
 from warehouse.store import transaction
+
+TS = pa.timestamp("us", tz="UTC")
+_ARROW_TYPES = {
+    "string": pa.string(),
+    "timestamp": TS,
+    "int64": pa.int64(),
+    "int32": pa.int32(),
+    "int8": pa.int8(),
+    "string_list": pa.list_(pa.string()),
+}
+
+
+def _schema(fields: Sequence[tuple[str, str]]) -> pa.Schema:
+    return pa.schema([(column, _ARROW_TYPES[kind]) for column, kind in fields])
+
+
+# The normalized rows (warehouse.rows), typed.
+ARTICLE_ROW_SCHEMA = _schema(ARTICLE_ROW_FIELDS)
+CHILD_TABLES: tuple[tuple[str, pa.Schema], ...] = tuple((name, _schema(f)) for name, f in CHILD_FIELDS.items())
 
 # Tables and views worth handing to someone without DuckDB (raw bytes stay in the warehouse).
 EXPORTED_RELATIONS = (
@@ -93,7 +112,13 @@ class _Staging:
         self.names.clear()
 
 
-def _take(table: pa.Table, indices: Sequence[int]) -> pa.Table:
+def _take(table: pa.Table, indices: Sequence[int], columns: Sequence[str] | None = None) -> pa.Table:
+    """Rows `indices` of `table` (only `columns`, when given). All rows in order (a first run's usual
+    batch) are the table itself: a take copies every buffer, the article text included."""
+    if columns is not None:
+        table = table.select(list(columns))
+    if len(indices) == table.num_rows and all(i == position for position, i in enumerate(indices)):
+        return table
     return table.take(pa.array(indices, type=pa.int64()))  # typed: an empty list is no "null" array
 
 
@@ -398,7 +423,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
     loaded_at = _utc(batch.loaded_at)
     outcomes: dict[tuple[str, str], str] = {}
     rows = concat_rows([article_rows(batch.articles), *batch.rows])
-    table = rows.articles
+    table = pa.Table.from_pydict(rows.articles, schema=ARTICLE_ROW_SCHEMA)
     # Python looks at the few columns that decide outcomes; the text stays in Arrow.
     article_ids: list[str] = table["article_id"].to_pylist()
     source_names: list[str] = table["source_name"].to_pylist()
@@ -427,7 +452,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
     loaded: list[int] = []  # new or updated: rows written in full
     touched: list[int] = []  # unchanged: only the run, raw document, validators and view count move
     loaded_outcomes: list[str] = []
-    for index in primaries.values():
+    for index in sorted(primaries.values()):  # in table order: all of a new batch needs no copy
         previous = stored.get(article_ids[index])
         if previous is None:
             outcome = "new"
@@ -447,8 +472,8 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
         outcomes[(source_names[index], keys[index])] = "unchanged"
 
     stage_articles = _loaded_article_rows(table, loaded, loaded_outcomes, stored, run_id, loaded_at)
-    primary_rows = _take(table, list(primaries.values()))
-    observations = primary_rows.filter(pc.is_valid(primary_rows["view_count"])).select(["article_id", "view_count"])
+    primary_rows = _take(table, sorted(primaries.values()), ["article_id", "view_count"])
+    observations = primary_rows.filter(pc.is_valid(primary_rows["view_count"]))
 
     aliases = _columns(ALIAS_SCHEMA)
     seen_aliases: set[tuple[str, str]] = set()
@@ -500,12 +525,12 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
         if input_id not in article_inputs:
             for name, value in zip(INPUT_SCHEMA.names, values, strict=True):
                 input_cols[name].append(value)
-    article_order = [*primaries.values(), *duplicates]
-    article_input_rows = _take(table, article_order)
+    article_order = sorted([*primaries.values(), *duplicates])
+    article_input_rows = _take(table, article_order, INPUT_SCHEMA.names[:-1])
     inputs = pa.concat_tables(
         [
             pa.Table.from_pydict(input_cols, schema=INPUT_SCHEMA),
-            article_input_rows.select(INPUT_SCHEMA.names[:-1]).append_column(
+            article_input_rows.append_column(
                 INPUT_SCHEMA.field("last_outcome"),
                 pa.array([outcomes[(source_names[i], keys[i])] for i in article_order], pa.string()),
             ),
@@ -529,9 +554,9 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
     try:
         staging.add("stage_raws", _raw_columns(new_raws.values()), RAW_SCHEMA)
         staging.register("stage_articles", stage_articles)
-        staging.register("stage_touch", _take(table, touched).select(TOUCH_COLUMNS))
-        for name, child in rows.children().items():
-            staging.register(f"stage_{name}", child)
+        staging.register("stage_touch", _take(table, touched, TOUCH_COLUMNS))
+        for name, schema in CHILD_TABLES:
+            staging.add(f"stage_{name}", rows.children[name], schema)
         staging.register("stage_observations", observations)
         staging.add("stage_aliases", aliases, ALIAS_SCHEMA)
         staging.register("stage_inputs", inputs)
