@@ -49,6 +49,7 @@ from flows.batch import (
     process_pool,
 )
 from flows.listings import WarehouseListingStore, take_handed_over
+from flows.memory import return_free_memory
 from flows.report import SourceTally, summarise, summary_markdown, tally_load
 from schemas import RawDocument, Reject, SiteRules, SourceConfig
 from warehouse.crashpoints import crash_point
@@ -150,6 +151,7 @@ def load_task(batch: Sealed[LoadBatch], writer: Sealed[WarehouseWriter]) -> Batc
     with writer.value.session() as con:
         result = load_batch(con, batch.value)
     crash_point("after_load")
+    return_free_memory()  # the batch is loaded: what it used goes back to the system, not to fragments
     return result
 
 
