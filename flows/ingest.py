@@ -174,7 +174,7 @@ def _assemble(
     return LoadBatch(
         run_id=run_id,
         loaded_at=now,
-        raws=list(prepared.raws) if prepared else [],
+        raws=prepared.raws if prepared else [],
         rows=[prepared.rows] if prepared else [],
         rejects=[*fetched.rejects, *(prepared.rejects if prepared else [])],
         unchanged=[(source.name, key) for key in fetched.unchanged],

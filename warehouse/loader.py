@@ -423,11 +423,12 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
     loaded_at = _utc(batch.loaded_at)
     outcomes: dict[tuple[str, str], str] = {}
     rows = concat_rows([article_rows(batch.articles), *batch.rows])
-    table = pa.Table.from_pydict(rows.articles, schema=ARTICLE_ROW_SCHEMA)
-    # Python looks at the few columns that decide outcomes; the text stays in Arrow.
-    article_ids: list[str] = table["article_id"].to_pylist()
-    source_names: list[str] = table["source_name"].to_pylist()
-    keys: list[str] = table["input_key"].to_pylist()
+    cols = rows.articles
+    # Python decides outcomes from a few columns; the rows go to DuckDB as one Arrow table.
+    table = pa.Table.from_pydict(cols, schema=ARTICLE_ROW_SCHEMA)
+    article_ids: list[str] = cols["article_id"]
+    source_names: list[str] = cols["source_name"]
+    keys: list[str] = cols["input_key"]
 
     # Within-batch duplicates: the first input (by source, key) of each article_id wins.
     primaries: dict[str, int] = {}
@@ -446,8 +447,8 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
         del new_raws[sha]
     raws_by_input = {(raw.source_name, raw.key): raw for raw in archived}
 
-    content_hashes: list[str] = table["content_hash"].to_pylist()
-    versions: list[str] = table["extractor_version"].to_pylist()
+    content_hashes: list[str] = cols["content_hash"]
+    versions: list[str] = cols["extractor_version"]
     counts = {"new": 0, "updated": 0, "unchanged": 0, "rejected": 0}
     loaded: list[int] = []  # new or updated: rows written in full
     touched: list[int] = []  # unchanged: only the run, raw document, validators and view count move
@@ -471,14 +472,14 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
         counts["unchanged"] += 1
         outcomes[(source_names[index], keys[index])] = "unchanged"
 
-    stage_articles = _loaded_article_rows(table, loaded, loaded_outcomes, stored, run_id, loaded_at)
+    stage_articles = _loaded_article_rows(table, cols, loaded, loaded_outcomes, stored, run_id, loaded_at)
     primary_rows = _take(table, sorted(primaries.values()), ["article_id", "view_count"])
     observations = primary_rows.filter(pc.is_valid(primary_rows["view_count"]))
 
     aliases = _columns(ALIAS_SCHEMA)
     seen_aliases: set[tuple[str, str]] = set()
-    canonical_keys: list[str] = table["canonical_key"].to_pylist()
-    source_uris: list[str] = table["source_uri"].to_pylist()
+    canonical_keys: list[str] = cols["canonical_key"]
+    source_uris: list[str] = cols["source_uri"]
     for index in [*primaries.values(), *duplicates]:
         key = keys[index]
         if key != canonical_keys[index] and (article_ids[index], key) not in seen_aliases:
@@ -544,10 +545,9 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
         skipped_cols["source_name"].append(source_name)
         skipped_cols["input_key"].append(key)
 
-    raw_shas: list[str] = table["raw_sha256"].to_pylist()
     plan = _WritePlan(
         replaces_articles=any(stored.get(aid) is not None for aid in primaries),
-        raws_unverified=any(sha not in batch_shas for sha in raw_shas),
+        raws_unverified=any(sha not in batch_shas for sha in cols["raw_sha256"]),
         input_shas_unverified=any(row[5] is not None and row[5] not in batch_shas for row in reject_inputs.values()),
     )
     staging = _Staging(con)
@@ -577,6 +577,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
 
 def _loaded_article_rows(
     table: pa.Table,
+    cols: dict[str, list[Any]],
     loaded: list[int],
     outcomes: list[str],
     stored: dict[str, _Stored],
@@ -586,14 +587,17 @@ def _loaded_article_rows(
     """The rows written in full, with what depends on the warehouse: outcome, first run, creation
     time, and a relative date's resolution ("3 days ago" is resolved once, against the first read)."""
     rows = _take(table, loaded)
-    previous = [stored.get(aid) for aid in rows["article_id"].to_pylist()]
+    previous = [stored.get(cols["article_id"][i]) for i in loaded]
     if any(p is not None and p.date_source == "relative" for p in previous):
-        published = rows["published_at"].to_pylist()
-        sources = rows["date_source"].to_pylist()
-        texts = rows["date_text"].to_pylist()
-        for i, p in enumerate(previous):
-            if p is not None and p.date_source == "relative" and sources[i] == "relative" and p.date_text == texts[i]:
-                published[i] = _utc(p.published_at)
+        published = [cols["published_at"][i] for i in loaded]
+        for n, (i, p) in enumerate(zip(loaded, previous, strict=True)):
+            if (
+                p is not None
+                and p.date_source == "relative"
+                and cols["date_source"][i] == "relative"
+                and p.date_text == cols["date_text"][i]
+            ):
+                published[n] = _utc(p.published_at)
         rows = rows.set_column(rows.schema.get_field_index("published_at"), "published_at", pa.array(published, TS))
     return (
         rows.append_column("first_run_id", pa.array([p.first_run_id if p else run_id for p in previous], pa.string()))

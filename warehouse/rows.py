@@ -119,8 +119,12 @@ def article_rows(articles: Sequence[tuple[str, Article]]) -> ArticleRows:
 
 
 def concat_rows(parts: Iterable[ArticleRows]) -> ArticleRows:
-    """One ArticleRows from several (chunks made by different workers), in order."""
+    """One ArticleRows from several (chunks made by different workers), in order. A single part
+    with rows is returned as it is: the writer's batch arrives merged once already."""
+    nonempty = [part for part in parts if len(part)]
+    if len(nonempty) == 1:
+        return nonempty[0]
     merged = ArticleRows()
-    for part in parts:
+    for part in nonempty:
         merged.extend(part)
     return merged
