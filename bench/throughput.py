@@ -248,7 +248,6 @@ PREFECT_SERVER_MODES = {
     "per-command": "each ingest starts its own temporary server (wall time includes its start-up)",
     "running": "one server started before the runs, shared through PREFECT_API_URL (as under serve)",
 }
-_SHARED_SERVER: list[Any] = []
 
 
 def start_shared_server() -> Any:
@@ -260,13 +259,7 @@ def start_shared_server() -> Any:
     server.start()
     server.wait_until_healthy(DEFAULT_STARTUP_TIMEOUT_S)
     os.environ["PREFECT_API_URL"] = server.api_url
-    _SHARED_SERVER.append(server)
     return server
-
-
-def shared_server_pid() -> int | None:
-    process = _SHARED_SERVER[-1].process if _SHARED_SERVER else None
-    return process.pid if process is not None else None
 
 
 def greenwire_executable() -> Path:
@@ -595,11 +588,13 @@ def main(argv: list[str] | None = None) -> int:
         )
 
         report.prefect_server = args.prefect_server
+        server_pid = None
         if args.prefect_server == "running":
             server = start_shared_server()
             stack.callback(server.stop)
+            server_pid = server.process.pid
         for label in ("first", "rerun"):
-            figures = run_ingest(label, pages_dir, db, workdir, extra_args, shared_server_pid=shared_server_pid())
+            figures = run_ingest(label, pages_dir, db, workdir, extra_args, shared_server_pid=server_pid)
             figures.pages_per_s_wall = args.pages / figures.wall_s
             if figures.in_flow_s:
                 figures.pages_per_s_in_flow = args.pages / figures.in_flow_s

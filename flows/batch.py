@@ -225,7 +225,7 @@ def extract_many(
     run_id: str,
     now: datetime,
     pool: Executor | None = None,
-    chunk_size: int = 16,
+    chunk_size: int = MAX_CHUNK_PAGES,
 ) -> list[Article | Reject]:
     """Extract a batch, in order; spread over `pool` (a process pool) when one is given."""
     parts = _map_chunks(_extract_chunk, raws, rules, run_id, now, pool, chunk_size)
@@ -239,7 +239,7 @@ def prepare_many(
     run_id: str,
     now: datetime,
     pool: Executor | None = None,
-    chunk_size: int = 16,
+    chunk_size: int = MAX_CHUNK_PAGES,
 ) -> Prepared:
     """Everything a fetched batch needs before its load (see `Prepared`), in order; spread over
     `pool` (a process pool) when one is given."""

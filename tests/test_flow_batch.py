@@ -11,7 +11,7 @@ from builders import html_raw
 from flows.batch import extract_and_validate, prepare_many, process_pool, shutdown_pool, split_outcomes
 from schemas import Reject
 from schemas.archive import ArchivedRaw, decompress_raw
-from warehouse.loader import LoadBatch, begin_run, load_batch
+from warehouse.loader import EXPORTED_RELATIONS, LoadBatch, begin_run, load_batch
 from warehouse.store import open_warehouse
 
 READ_AT = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
@@ -49,18 +49,7 @@ def test_prepared_inputs_are_extracted_normalized_and_archived_in_order(pool) ->
 
 
 def _tables(con) -> dict[str, list[tuple]]:
-    names = [
-        "articles",
-        "article_paragraphs",
-        "article_images",
-        "article_links",
-        "boilerplate_removed",
-        "article_aliases",
-        "article_observations",
-        "inputs",
-        "raw_documents",
-        "rejects",
-    ]
+    names = [name for name in EXPORTED_RELATIONS if not name.startswith("v_")] + ["raw_documents"]
     return {name: sorted(map(repr, con.execute(f"SELECT * FROM {name}").fetchall())) for name in names}
 
 
