@@ -169,17 +169,7 @@ def _required_words(parsed: _Parsed | list) -> frozenset[str] | None:  # type: i
 
 def _may_start_anywhere(parsed: _Parsed) -> bool:
     """True unless every match must start at the beginning with no lookahead scanning the whole line."""
-    first = list(parsed)[:1]
-    while first and first[0][0] is sre_constants.SUBPATTERN:
-        first = list(first[0][1][3])[:1]
-    if not first:
-        return True
-    op, arg = first[0]
-    if op is sre_constants.BRANCH:
-        return any(_may_start_anywhere(alternative) for alternative in arg[1])
-    if op is not sre_constants.AT or arg is not sre_constants.AT_BEGINNING:
-        return True
-    return any(op is sre_constants.ASSERT and _unbounded(arg[1]) for op, arg in parsed)
+    return not _anchored(parsed) or any(op is sre_constants.ASSERT and _unbounded(arg[1]) for op, arg in parsed)
 
 
 def _unbounded(parsed: _Parsed) -> bool:
