@@ -185,31 +185,27 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
         extractor=("html+rules" if used_rules else "html") + ("+trafilatura" if second_opinion else ""),
         extractor_version=EXTRACTOR_VERSION,
     )
+    children = {
+        "paragraphs": [
+            {"position": i, "kind": b.kind, "level": b.level if b.kind == "heading" else None, "text": b.text}
+            for i, b in enumerate(result.blocks)
+        ],
+        "images": [
+            {"position": p, "src": src, "alt": alt, "caption": caption} for p, src, alt, caption in result.images
+        ],
+        "links": [{"position": p, "href": href, "text": label} for p, href, label in result.links],
+        "removed": [{"position": i, "rule": rule, "text": text} for i, (rule, text) in enumerate(result.removed)],
+    }
     try:
         # One validation call for the article and all its children (pydantic builds each child model
         # from its dict as the constructors below would, without a Python-level call per child).
-        return ExtractedArticle(
-            **scalars,
-            paragraphs=[
-                {"position": i, "kind": b.kind, "level": b.level if b.kind == "heading" else None, "text": b.text}
-                for i, b in enumerate(result.blocks)
-            ],
-            images=[
-                {"position": p, "src": src, "alt": alt, "caption": caption} for p, src, alt, caption in result.images
-            ],
-            links=[{"position": p, "href": href, "text": label} for p, href, label in result.links],
-            removed=[{"position": i, "rule": rule, "text": text} for i, (rule, text) in enumerate(result.removed)],
-        )
+        return ExtractedArticle(**scalars, **children)
     except ValidationError:
         pass  # rebuilt one child at a time below, so the error raised names the child model, as it always has
-    paragraphs = tuple(
-        Paragraph(position=i, kind=b.kind, level=b.level if b.kind == "heading" else None, text=b.text)  # type: ignore[arg-type]
-        for i, b in enumerate(result.blocks)
+    models = {"paragraphs": Paragraph, "images": Image, "links": Link, "removed": RemovedBlock}
+    return ExtractedArticle(
+        **scalars, **{name: tuple(models[name](**row) for row in rows) for name, rows in children.items()}
     )
-    images = tuple(Image(position=p, src=src, alt=alt, caption=caption) for p, src, alt, caption in result.images)
-    links = tuple(Link(position=p, href=href, text=label) for p, href, label in result.links)
-    removed = tuple(RemovedBlock(position=i, rule=rule, text=text) for i, (rule, text) in enumerate(result.removed))
-    return ExtractedArticle(**scalars, paragraphs=paragraphs, images=images, links=links, removed=removed)
 
 
 def _clipped(value: str | None, limit: int) -> str | None:
