@@ -20,9 +20,11 @@ from zoneinfo import ZoneInfo
 from lxml import etree
 from lxml.html import HtmlElement
 
+from cleaning.dates import find_date, parse_date
 from cleaning.html import meta_vocab as vocab
 from cleaning.html.dom import collapse_spaces, element_tokens
-from cleaning.lines import LineMatch
+from cleaning.language import detect_language
+from cleaning.lines import LineMatch, classify_line, classify_line_of_kinds, parse_credits, screen_for, screen_text
 
 MAX_SIGNAL_TEXTS = 12  # byline / date elements read per page
 MAX_TITLE_CHARS = 300
@@ -185,8 +187,6 @@ def _breadcrumb(element: HtmlElement) -> list[str]:
 @lru_cache(maxsize=8192)
 def classify_line_cached(line: str) -> LineMatch | None:
     """The line-rule engine, memoised: the same short lines are judged for body, date and credits."""
-    from cleaning.lines import classify_line
-
     return classify_line(line)
 
 
@@ -197,8 +197,6 @@ _READ_LINE_KINDS = frozenset({"meta", "credit"})
 def classify_read_line_cached(line: str) -> LineMatch | None:
     """`classify_line_cached(line)` when it is a metadata or credit line (the kinds read for dates, sources
     and people), else None: cheaper, since the rules after the last of those kinds are not tried."""
-    from cleaning.lines import classify_line_of_kinds
-
     return classify_line_of_kinds(line, _READ_LINE_KINDS)
 
 
@@ -271,8 +269,6 @@ def _best_h1(signals: PageSignals) -> str | None:
 
 
 def _parse(phrase: str, *, reference: datetime, tz: str, source: str) -> DateFound | None:
-    from cleaning.dates import parse_date
-
     phrase = phrase.strip()
     if not phrase or len(phrase) > 200:
         return None
@@ -338,16 +334,11 @@ def _publish_label_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _publish_label_screen() -> re.Pattern[str] | None:
-    from cleaning.lines import screen_for
-
     return screen_for(_publish_label_pattern())
 
 
 def _labelled_date(line: str, *, reference: datetime, tz: str) -> DateFound | None:
     """A date right after a publish label anywhere on the line, whatever else the line carries."""
-    from cleaning.dates import find_date
-    from cleaning.lines import screen_text
-
     screen = _publish_label_screen()
     if screen is not None and (lowered := screen_text(line)) and screen.search(lowered) is None:
         return None  # no publish label on the line
@@ -363,7 +354,6 @@ def date_from_lines(
     lines: Iterable[str], *, reference: datetime, tz: str, labelled_only: bool = False
 ) -> DateFound | None:
     """A date on a labelled line (发布时间：…, Published: …), else (unless labelled_only) any date on a short line."""
-    from cleaning.dates import find_date
 
     fallback: DateFound | None = None
     for line in lines:
@@ -388,8 +378,6 @@ def unlabelled_date_from_lines(lines: Iterable[str], *, reference: datetime, tz:
     """What `date_from_lines` gives for lines already known to hold no labelled date (a
     `labelled_only=True` call on them found none): the first date on a short line, without judging
     every line for labels a second time."""
-    from cleaning.dates import find_date
-
     for line in lines:
         if len(line) <= 120:
             parsed = find_date(line, reference=reference, tz=tz)
@@ -402,8 +390,6 @@ def unlabelled_date_from_lines(lines: Iterable[str], *, reference: datetime, tz:
 
 
 def credits_from_lines(lines: Iterable[str]) -> tuple[str | None, tuple[str, ...]]:
-    from cleaning.lines import parse_credits
-
     author: str | None = None
     editors: list[str] = []
     for line in lines:
@@ -489,8 +475,6 @@ def section_of(signals: PageSignals, title: str | None) -> str | None:
 
 
 def view_count_from_lines(lines: Iterable[str]) -> int | None:
-    from cleaning.lines import screen_text
-
     for line in lines:
         if len(line) > 200:
             continue
@@ -510,15 +494,11 @@ def view_count_from_lines(lines: Iterable[str]) -> int | None:
 @lru_cache(maxsize=1)
 def _view_patterns() -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
     """Each view-count pattern with its screen (`cleaning.lines.screen_for`)."""
-    from cleaning.lines import screen_for
-
     patterns = [re.compile(p, re.IGNORECASE) for p in vocab.VIEW_COUNT_PATTERNS]
     return tuple((pattern, screen_for(pattern)) for pattern in patterns)
 
 
 def language_of(signals: PageSignals, body_text: str) -> str | None:
-    from cleaning.language import detect_language
-
     detected = detect_language(body_text[:LANGUAGE_SAMPLE_CHARS]) if body_text else None
     if detected:
         return detected
