@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cleaning.errors import ExtractionError
+from cleaning.normalize import non_ascii_chars
 
 # Declared names -> the codec we actually read with (supersets, browser behaviour).
 ENCODING_ALIASES: dict[str, str] = {
@@ -119,7 +120,6 @@ def looks_like_mojibake(text: str) -> bool:
 # first character of every mojibake pair) is encoded with lead byte C3, and every character _CJK
 # matches is non-ASCII, so hanzi are looked for only among the non-ASCII characters.
 _UTF8_LATIN_LEAD = b"\xc3"
-_ASCII_BYTES = bytes(range(0x80))
 
 
 def _looks_like_mojibake(text: str, utf8_source: bytes | None) -> bool:
@@ -141,7 +141,7 @@ def _looks_like_mojibake(text: str, utf8_source: bytes | None) -> bool:
         and len(_UTF8_AS_LATIN.findall(sample)) / size > MAX_MOJIBAKE_PAIRS_RATIO
     ):
         return True
-    non_ascii = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    non_ascii = non_ascii_chars(encoded)
     hanzi = _leading_hanzi(non_ascii, MAX_HANZI_CHECKED)
     if len(hanzi) >= 20:
         common = sum(map(len, _common_hanzi_run().findall(hanzi)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from cleaning.normalize import cjk_run_length
+from cleaning.normalize import cjk_run_length, non_ascii_chars
 
 # Han characters carry a word each, Latin letters a fraction of one: a Chinese text quoting English
 # names stays well above this share, an English text naming a few Chinese places well below it.
@@ -52,7 +52,6 @@ _SCRIPTS_SKIPPABLE = all(share > 0 for _code, _pattern, share in SCRIPT_LANGUAGE
 # Counting letters costs the regex engine ~20 ns a character; encoding and deleting bytes run at
 # memory speed. Every ASCII letter is A-Z or a-z, and every other letter, script or CJK character
 # is non-ASCII: so ASCII letters are counted as bytes and the regexes read only the non-ASCII rest.
-_ASCII_BYTES = bytes(range(0x80))
 _ALL_BUT_ASCII_LETTERS = bytes(b for b in range(0x100) if not chr(b).isascii() or not chr(b).isalpha())
 
 
@@ -60,7 +59,7 @@ def detect_language(text: str) -> str | None:
     """'zh' or 'en' (or another ISO 639-1 code by script) for a text; None when it has no letters."""
     encoded = text.encode("utf-8", "surrogatepass")  # lone surrogates survive; they are no letters
     ascii_letters = len(encoded.translate(None, _ALL_BUT_ASCII_LETTERS))
-    rest = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")  # non-ASCII, in order
+    rest = non_ascii_chars(encoded)  # non-ASCII, in order
     if not _SCRIPTS_SKIPPABLE or _ANY_SCRIPT.search(rest) is not None:
         return _detect_by_letter_shares(text)
     cjk = cjk_run_length(rest)

@@ -55,6 +55,16 @@ _SPACING_RULES = re.compile(
 )
 
 
+_ASCII_BYTES = bytes(range(0x80))
+
+
+def non_ascii_chars(utf8: bytes) -> str:
+    """The non-ASCII characters of UTF-8 bytes, in order: deleting the ASCII bytes runs at memory speed,
+    where a regex pass over the text costs ~10-20 ns a character. Lone surrogates ("surrogatepass"
+    encodings) survive."""
+    return utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+
+
 def is_cjk(ch: str) -> bool:
     """True for a Han ideograph or a kana character (a script written without spaces)."""
     return len(ch) == 1 and _CJK_RE.match(ch) is not None
