@@ -11,9 +11,8 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from adapters.base import Adapter, FetchContext
 from cleaning.errors import ExtractionError
 from cleaning.pipeline import extract
 from cleaning.version import EXTRACTOR_VERSION
@@ -31,6 +30,9 @@ from schemas import (
 )
 from schemas.archive import ArchivedRaw, archive_raw
 from warehouse.rows import ArticleRows, article_rows, concat_rows
+
+if TYPE_CHECKING:  # adapters (requests, feedparser, bs4) stay out of the extraction workers
+    from adapters.base import Adapter, FetchContext
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -123,14 +123,25 @@ def test_batches_start_small_and_double_up_to_the_batch_size() -> None:
     assert list(chunked(iter(()), 10)) == []
 
 
-def test_extraction_workers_load_neither_duckdb_nor_arrow() -> None:
-    """Workers import flows.batch (and warehouse.rows through it): DuckDB would cost each ~33 MB, Arrow ~35 MB."""
-    import subprocess
-    import sys
+# Each would make every extraction worker heavier: DuckDB ~33 MB, Arrow ~35 MB, Prefect ~70 MB;
+# the adapters' HTTP and feed stack (requests, feedparser, bs4) ~18 MB.
+WORKER_MUST_NOT_LOAD = {"duckdb", "pyarrow", "prefect", "requests", "feedparser", "bs4"}
 
-    probe = "import sys, flows.batch, warehouse.rows; print('duckdb' in sys.modules, 'pyarrow' in sys.modules)"
-    completed = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert completed.stdout.strip() == "False False"
+
+def test_extraction_workers_load_the_extractor_and_nothing_heavier() -> None:
+    """A spawned worker that has prepared a chunk holds the extractor, the schemas and the row
+    normalizer: not the warehouse's engines, not Prefect, not the fetchers' stack."""
+    pool = process_pool(2)
+    try:
+        raws = [html_raw(PAGE, f"https://example.org/{i}", read_at=READ_AT) for i in range(8)]
+        prepared = prepare_many(raws, None, run_id="r", now=READ_AT, pool=pool, chunk_size=1)
+        assert len(prepared.rows) == 8
+        probes = [pool.submit(eval, "set(__import__('sys').modules)") for _ in range(8)]
+        loaded = set().union(*(probe.result() for probe in probes))
+    finally:
+        shutdown_pool()
+    assert "cleaning.pipeline" in loaded and "warehouse.rows" in loaded
+    assert loaded & WORKER_MUST_NOT_LOAD == set()
 
 
 def test_freed_heap_memory_goes_back_to_the_system() -> None:
