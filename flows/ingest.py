@@ -49,7 +49,7 @@ from flows.batch import (
     process_pool,
 )
 from flows.listings import WarehouseListingStore, take_handed_over
-from flows.memory import return_free_memory
+from flows.memory import map_large_blocks_separately, return_free_memory
 from flows.report import SourceTally, summarise, summary_markdown, tally_load
 from schemas import RawDocument, Reject, SiteRules, SourceConfig
 from warehouse.crashpoints import crash_point
@@ -294,6 +294,7 @@ def ingest(params: IngestParams) -> Any:
     names = [s.name for s in params.sources]
     run_fields = {"run_id": run_id, "flow_run_id": flow_run_id, "sources": names, "started": started}
     handed_over = take_handed_over()
+    map_large_blocks_separately()  # before the writer's first batch: see flows.memory
     # The run's single writer: one connection held across batches (released now and then for readers).
     with WarehouseWriter(params.db_path, lock_timeout=params.lock_timeout) as writer:
         try:

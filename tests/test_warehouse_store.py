@@ -190,8 +190,8 @@ def test_the_run_writer_holds_one_connection_across_units_of_work(tmp_path: Path
                 "SELECT name, value FROM duckdb_settings() WHERE name IN ('checkpoint_threshold', 'memory_limit', 'threads')"
             ).fetchall()
         )
-        # 128MB, 128MB, one thread
-        assert settings == {"checkpoint_threshold": "122.0 MiB", "memory_limit": "122.0 MiB", "threads": "1"}
+        # 128MB, 64MB, one thread
+        assert settings == {"checkpoint_threshold": "122.0 MiB", "memory_limit": "61.0 MiB", "threads": "1"}
     assert not writer.is_open
     with open_warehouse(tmp_path / "w.duckdb", read_only=True) as con:
         assert con.execute("SELECT x FROM t").fetchall() == [(1,)]

@@ -243,8 +243,10 @@ WRITER_HOLD_SECONDS = 30.0
 # - one DuckDB thread: the extraction workers keep every core busy, and a second DuckDB thread
 #   only contended with them (60k pages loaded with 2 threads: 30 s, 26 s of CPU; with one:
 #   15 s, 14 s of CPU);
-# - a small buffer pool: the writer appends and looks up keys, it never re-reads much, and the
-#   process stays ~100 MB smaller than with 512MB at the same speed;
+# - a small buffer pool: the writer appends and looks up keys, it never re-reads much. 128MB kept
+#   the process ~100 MB smaller than 512MB at the same speed; 64MB another ~50 MB smaller at
+#   100k pages (end to end 139-153 s against 130-144 s with 128MB: within the machine's noise),
+#   though loading alone was ~30% slower (appended data spills before its checkpoint);
 # - checkpoints every 128 MB of WAL: every 16 MB cost ~40% more CPU per page (each checkpoint
 #   re-compresses the tables' open row groups), but past the buffer pool's size the appended
 #   data spills before the checkpoint (256 MB: slower, and a file 40% larger at 60k pages);
@@ -252,7 +254,7 @@ WRITER_HOLD_SECONDS = 30.0
 #   file ~9% smaller. Later writers (reprocess, `sql --write`) checkpoint with DuckDB's defaults.
 RUN_WRITER_SETTINGS: dict[str, str] = {
     "threads": "1",
-    "memory_limit": "128MB",
+    "memory_limit": "64MB",
     "checkpoint_threshold": "128MB",
     "disabled_compression_methods": "fsst",
 }
