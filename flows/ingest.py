@@ -49,7 +49,7 @@ from flows.batch import (
     process_pool,
 )
 from flows.listings import WarehouseListingStore, take_handed_over
-from flows.memory import map_large_blocks_separately, return_free_memory
+from flows.memory import long_lived_objects_frozen, map_large_blocks_separately, return_free_memory
 from flows.report import SourceTally, summarise, summary_markdown, tally_load
 from schemas import RawDocument, Reject, SiteRules, SourceConfig
 from warehouse.crashpoints import crash_point
@@ -296,7 +296,7 @@ def ingest(params: IngestParams) -> Any:
     handed_over = take_handed_over()
     map_large_blocks_separately()  # before the writer's first batch: see flows.memory
     # The run's single writer: one connection held across batches (released now and then for readers).
-    with WarehouseWriter(params.db_path, lock_timeout=params.lock_timeout) as writer:
+    with long_lived_objects_frozen(), WarehouseWriter(params.db_path, lock_timeout=params.lock_timeout) as writer:
         try:
             with writer.session() as con:
                 mark_interrupted_runs(con, now=started)

@@ -1,4 +1,6 @@
-"""Keep the writer's heap from holding on to memory it has freed (glibc; a no-op elsewhere).
+"""The writer process's memory: what its heap keeps, and what the cyclic collector walks.
+
+Heap (glibc; a no-op elsewhere): keep it from holding on to memory it has freed.
 
 The writer frees a batch's columns (thousands of strings, the Arrow copies) after each load, but
 glibc keeps freed memory inside the process's heaps, fragmented by what is still alive, so the
@@ -13,7 +15,10 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
@@ -45,3 +50,20 @@ def return_free_memory() -> bool:
     """Ask the allocator to release free heap pages; True if it released any."""
     libc = _libc()
     return bool(libc.malloc_trim(0)) if libc is not None else False
+
+
+@contextmanager
+def long_lived_objects_frozen() -> Iterator[None]:
+    """For its duration, Python's cyclic collector skips every object alive when it began.
+
+    At a run's start ~300k tracked objects are alive (modules, Prefect's engine and settings) and
+    stay so; every full collection walked them all, ~100-200 ms each. A 10k-page re-run spent ~0.2 s
+    of its ~0.6 s in such passes. Frozen (`gc.freeze`), the passes walk only what the run made. The
+    objects are unfrozen at the end, so that a long-lived process (tests, a program calling the flow
+    again and again) can still collect the cycles among them.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

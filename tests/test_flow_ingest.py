@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -35,6 +36,7 @@ def test_seeds_load_with_expected_metadata_and_rerun_is_unchanged(tmp_path: Path
     db = tmp_path / "gw.duckdb"
     first = run_ingest(sources=[_seeds_source(corpus)], db_path=str(db), workers=1)
     assert (first.counts.discovered, first.counts.new, first.counts.rejected) == (5, 5, 0)
+    assert gc.get_freeze_count() == 0  # the run froze the heap alive at its start for its length only
 
     rows = _rows(
         db,
