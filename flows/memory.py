@@ -60,8 +60,12 @@ def long_lived_objects_frozen() -> Iterator[None]:
     stay so; every full collection walked them all, ~100-200 ms each. A 10k-page re-run spent ~0.2 s
     of its ~0.6 s in such passes. Frozen (`gc.freeze`), the passes walk only what the run made. The
     objects are unfrozen at the end, so that a long-lived process (tests, a program calling the flow
-    again and again) can still collect the cycles among them.
+    again and again) can still collect the cycles among them. A process that froze objects itself
+    (a pre-forking server, say) keeps its own arrangement: freezing does not nest.
     """
+    if gc.get_freeze_count():
+        yield
+        return
     gc.freeze()
     try:
         yield

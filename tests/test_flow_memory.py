@@ -42,3 +42,14 @@ def test_a_failing_run_unfreezes_too() -> None:
     except RuntimeError:
         pass
     assert gc.get_freeze_count() == 0
+
+
+def test_objects_someone_else_froze_stay_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen_before = gc.get_freeze_count()
+        with long_lived_objects_frozen():
+            pass
+        assert gc.get_freeze_count() == frozen_before
+    finally:
+        gc.unfreeze()
