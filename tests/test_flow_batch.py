@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -144,45 +142,3 @@ def test_extraction_workers_load_the_extractor_and_nothing_heavier() -> None:
         shutdown_pool()
     assert "cleaning.pipeline" in loaded and "warehouse.rows" in loaded
     assert loaded & WORKER_MUST_NOT_LOAD == set()
-
-
-LARGE_BLOCK_PROBE = """
-import ctypes
-from flows.memory import map_large_blocks_separately, return_free_memory
-
-class MallInfo2(ctypes.Structure):
-    _fields_ = [(n, ctypes.c_size_t) for n in "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost".split()]
-
-libc = ctypes.CDLL("libc.so.6")
-libc.mallinfo2.restype = MallInfo2
-
-def next_large_block_is_mapped():
-    freed = bytearray(16 << 20)  # mapped; with glibc's default, freeing it raises the threshold to 16 MiB
-    del freed
-    return_free_memory()  # nothing free at the heap's top: the next block is either mapped or grows the heap
-    before = libc.mallinfo2().hblks
-    block = bytearray(8 << 20)
-    return libc.mallinfo2().hblks > before
-
-print(next_large_block_is_mapped(), map_large_blocks_separately(), next_large_block_is_mapped())
-"""
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
-def test_the_writer_maps_large_blocks_on_their_own_however_large_blocks_it_freed_before() -> None:
-    """glibc's default moves its mmap threshold up after a large block is freed, and the next ones
-    then fragment the heap; fixed at 128 KiB they are mapped, and unmapped when freed."""
-    completed = subprocess.run([sys.executable, "-c", LARGE_BLOCK_PROBE], capture_output=True, text=True, check=True)
-    assert completed.stdout.split() == ["False", "True", "True"]
-
-
-def test_freed_heap_memory_goes_back_to_the_system() -> None:
-    """After a batch's load the writer returns free heap pages (glibc's malloc_trim); a no-op elsewhere."""
-    import sys
-
-    from flows.memory import return_free_memory
-
-    blocks = [bytearray(64 * 1024) for _ in range(2000)]  # ~128 MB in blocks below mmap's threshold
-    del blocks[::2]  # freed, but fragmented by the survivors: kept by malloc unless trimmed
-    released = return_free_memory()
-    assert released is sys.platform.startswith("linux")
