@@ -29,16 +29,17 @@ def next_large_block_is_mapped():
     block = bytearray(8 << 20)
     return libc.mallinfo2().hblks > before
 
-print(next_large_block_is_mapped(), map_large_blocks_separately(), next_large_block_is_mapped())
+print(map_large_blocks_separately(), next_large_block_is_mapped())
 """
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
 def test_the_writer_maps_large_blocks_on_their_own_however_large_blocks_it_freed_before() -> None:
     """glibc's default moves its mmap threshold up after a large block is freed, and the next ones
-    then fragment the heap; fixed at 128 KiB they are mapped, and unmapped when freed."""
+    then come from the heap (unless it cannot grow: that depends on the address-space layout, so
+    the default is not asserted here); fixed at 128 KiB they are mapped, and unmapped when freed."""
     completed = subprocess.run([sys.executable, "-c", LARGE_BLOCK_PROBE], capture_output=True, text=True, check=True)
-    assert completed.stdout.split() == ["False", "True", "True"]
+    assert completed.stdout.split() == ["True", "True"]
 
 
 def test_freed_heap_memory_goes_back_to_the_system() -> None:
@@ -88,9 +89,10 @@ def test_a_failing_run_unfreezes_too() -> None:
 def test_objects_someone_else_froze_stay_frozen() -> None:
     gc.freeze()
     try:
-        frozen_before = gc.get_freeze_count()
         with long_lived_objects_frozen():
             pass
-        assert gc.get_freeze_count() == frozen_before
+        # Frozen objects can still be freed by reference counting, so the count may fall a little;
+        # an unfreeze would have emptied the permanent generation.
+        assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
