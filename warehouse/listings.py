@@ -15,7 +15,8 @@ import duckdb
 
 import schemas
 from schemas.archive import archive_raw, decompress_raw
-from warehouse.loader import RAW_SCHEMA, _raw_columns, _Staging, _utc, archive_staged_raws
+from warehouse.loader import RAW_SCHEMA, _raw_columns, _Staging, archive_staged_raws
+from warehouse.rows import utc
 from warehouse.store import transaction
 
 
@@ -85,7 +86,7 @@ def save_listing(
             con.execute(
                 "INSERT INTO listings (source_name, url, kind, etag, last_modified, raw_sha256, fetched_at,"
                 " last_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [source_name, key, kind, raw.etag, raw.last_modified, raw.sha256, _utc(raw.read_at), run_id],
+                [source_name, key, kind, raw.etag, raw.last_modified, raw.sha256, utc(raw.read_at), run_id],
             )
     finally:
         staging.close()

@@ -41,7 +41,16 @@ def _schema(fields: Sequence[tuple[str, str]]) -> pa.Schema:
 
 # The normalized rows (warehouse.rows), typed.
 ARTICLE_ROW_SCHEMA = _schema(ARTICLE_ROW_FIELDS)
-CHILD_TABLES: tuple[tuple[str, pa.Schema], ...] = tuple((name, _schema(f)) for name, f in CHILD_FIELDS.items())
+_CHILD_TARGETS = {
+    "paragraphs": "article_paragraphs",
+    "images": "article_images",
+    "links": "article_links",
+    "removed": "boilerplate_removed",
+}
+# Each child of the normalized rows: (name in warehouse.rows, warehouse table, typed columns).
+CHILD_TABLES: tuple[tuple[str, str, pa.Schema], ...] = tuple(
+    (name, _CHILD_TARGETS[name], _schema(fields)) for name, fields in CHILD_FIELDS.items()
+)
 
 # Tables and views worth handing to someone without DuckDB (raw bytes stay in the warehouse).
 EXPORTED_RELATIONS = (
@@ -87,9 +96,6 @@ class BatchResult:
 
 # ---------------------------------------------------------------------------------------------
 # small helpers
-
-
-_utc = utc
 
 
 class _Staging:
@@ -155,7 +161,7 @@ def register_sources(
     """Upsert the declared sources; a source keeps its source_id across runs and edits."""
     if not sources:
         return
-    now = _utc(now) or datetime.now(UTC)
+    now = utc(now) or datetime.now(UTC)
     schema = pa.schema(
         [("name", pa.string()), ("adapter", pa.string()), ("config", pa.string()), ("schedule", pa.string())]
     )
@@ -207,7 +213,7 @@ def begin_run(
         " VALUES (?, ?, ?, 'running', ?, ?)"
         " ON CONFLICT (run_id) DO UPDATE SET flow_run_id = excluded.flow_run_id, sources = excluded.sources,"
         " status = 'running', started_at = excluded.started_at, extractor_version = excluded.extractor_version",
-        [run_id, flow_run_id, list(sources), _utc(started_at), extractor_version],
+        [run_id, flow_run_id, list(sources), utc(started_at), extractor_version],
     )
 
 
@@ -230,8 +236,8 @@ def finish_run(con: duckdb.DuckDBPyConnection, summary: schemas.RunSummary) -> N
             summary.flow_run_id,
             list(summary.sources),
             summary.status,
-            _utc(summary.started_at),
-            _utc(summary.finished_at),
+            utc(summary.started_at),
+            utc(summary.finished_at),
             duration,
             counts.discovered,
             counts.new,
@@ -254,7 +260,7 @@ def mark_interrupted_runs(con: duckdb.DuckDBPyConnection, *, now: datetime) -> i
         " duration_s = epoch(CAST(? AS TIMESTAMPTZ)) - epoch(started_at),"
         " message = coalesce(message, 'the process ended before the run finished')"
         " WHERE status = 'running'",
-        [_utc(now), _utc(now)],
+        [utc(now), utc(now)],
     )
     return int(count or 0)
 
@@ -403,7 +409,7 @@ def _raw_columns(raws: Iterable[ArchivedRaw]) -> dict[str, list[Any]]:
         cols["headers"].append(json.dumps(raw.headers, ensure_ascii=False, sort_keys=True))
         cols["etag"].append(raw.etag)
         cols["last_modified"].append(raw.last_modified)
-        cols["read_at"].append(_utc(raw.read_at))
+        cols["read_at"].append(utc(raw.read_at))
         cols["timezone"].append(raw.timezone)
         cols["language_hint"].append(raw.language_hint)
         cols["hint_title"].append(raw.hint_title)
@@ -420,7 +426,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
     the same batch: the first by input key is loaded, the others become aliases ("unchanged").
     """
     run_id = batch.run_id
-    loaded_at = _utc(batch.loaded_at)
+    loaded_at = utc(batch.loaded_at)
     outcomes: dict[tuple[str, str], str] = {}
     rows = concat_rows([article_rows(batch.articles), *batch.rows])
     cols = rows.articles
@@ -500,7 +506,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
         reject_cols["field"].append(reject.field)
         reject_cols["detail"].append(reject.detail)
         reject_cols["raw_sha256"].append(reject.raw_sha256)
-        reject_cols["occurred_at"].append(_utc(reject.occurred_at))
+        reject_cols["occurred_at"].append(utc(reject.occurred_at))
         if key is None:
             continue
         outcomes.setdefault((reject.source_name, key), "rejected")
@@ -515,7 +521,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
             reject.raw_sha256,
             raw.etag if same_bytes and raw else None,
             raw.last_modified if same_bytes and raw else None,
-            _utc(raw.read_at) if same_bytes and raw else None,
+            utc(raw.read_at) if same_bytes and raw else None,
             None,  # filled from the run's extractor version in SQL
             "rejected",
         )
@@ -555,7 +561,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
         staging.add("stage_raws", _raw_columns(new_raws.values()), RAW_SCHEMA)
         staging.register("stage_articles", stage_articles)
         staging.register("stage_touch", _take(table, touched, TOUCH_COLUMNS))
-        for name, schema in CHILD_TABLES:
+        for name, _table, schema in CHILD_TABLES:
             staging.add(f"stage_{name}", rows.children[name], schema)
         staging.register("stage_observations", observations)
         staging.add("stage_aliases", aliases, ALIAS_SCHEMA)
@@ -597,7 +603,7 @@ def _loaded_article_rows(
                 and cols["date_source"][i] == "relative"
                 and p.date_text == cols["date_text"][i]
             ):
-                published[n] = _utc(p.published_at)
+                published[n] = utc(p.published_at)
         rows = rows.set_column(rows.schema.get_field_index("published_at"), "published_at", pa.array(published, TS))
     return (
         rows.append_column("first_run_id", pa.array([p.first_run_id if p else run_id for p in previous], pa.string()))
@@ -668,8 +674,7 @@ def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetim
         " FROM stage_touch t WHERE articles.article_id = t.article_id",
         [run_id],
     )
-    for name, schema in CHILD_TABLES:
-        table = CHILD_TARGETS[name]
+    for name, table, schema in CHILD_TABLES:
         con.execute(
             f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM stage_articles WHERE outcome = 'updated')"
         )
@@ -712,12 +717,6 @@ def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetim
     )
 
 
-CHILD_TARGETS = {
-    "paragraphs": "article_paragraphs",
-    "images": "article_images",
-    "links": "article_links",
-    "removed": "boilerplate_removed",
-}
 INPUT_COLUMNS = ", ".join([*INPUT_SCHEMA.names, "last_run_id", "first_seen_at", "updated_at"])
 
 
