@@ -1,6 +1,6 @@
 """A temporary Prefect API server for one command, started first thing so its start-up overlaps ours.
 
-Without PREFECT_API_URL Prefect starts the same server itself, but only when the flow begins
+Without a configured API URL Prefect starts the same server itself, but only when the flow begins
 (after our imports and the target sniff: seconds spent one after the other), and it imports
 `prefect.server` into this process to do so (~80 MB that the run never uses). This starts the
 same command Prefect uses (`uvicorn prefect.server.api.server:create_app`, ephemeral mode, no
@@ -150,17 +150,28 @@ _SERVER: TemporaryServer | None = None
 def start_temporary_server() -> TemporaryServer | None:
     """Start a temporary server for this command unless one is configured or already running.
 
-    Sets PREFECT_API_URL for this process (and the flows it runs) at once; call `ensure_ready()`
-    before the first flow run. Returns None when an API is already configured.
+    "Configured" is any of Prefect's own sources of PREFECT_API_URL (environment, `.env`, `prefect.toml`,
+    `pyproject.toml`, active profile: `flows.settings.configured_api_url`), which is then left in effect.
+    Otherwise sets PREFECT_API_URL for this process (and the workers it starts) at once; call
+    `ensure_ready()` before the first flow run. Returns None when an API is already configured.
     """
     global _SERVER
-    if os.environ.get("PREFECT_API_URL") or _SERVER is not None:
+    if _SERVER is not None:
         return _SERVER
+    from flows.settings import configured_api_url  # flows.settings imports this module
+
+    if configured_api_url() is not None:
+        return None
     server = TemporaryServer()
     server.start()
     os.environ["PREFECT_API_URL"] = server.api_url
     _SERVER = server
     return server
+
+
+def temporary_server_running() -> bool:
+    """Whether this command runs its flows against a server it started (and stops on exit)."""
+    return _SERVER is not None
 
 
 def ensure_ready() -> None:
