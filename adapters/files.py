@@ -130,16 +130,19 @@ class FilesAdapter:
                 continue
             real_root = lexical_root.resolve()
             uri_root = Path(root_text).as_posix()
-            for relative in self._walk(str(lexical_root), real_root, ""):
+            for relative, signature in self._walk(str(lexical_root), real_root, ""):
                 yield ItemRef(
                     source_name=source.name,
                     uri=relative if uri_root == "." else posixpath.join(uri_root, relative),  # as pathlib joins
                     key=prefix + relative,
+                    signature=signature,
                 )
         end_discovery(source.name, problems, ctx)
 
-    def _walk(self, directory: str, real_root: Path, relative: str) -> Iterator[str]:
-        """Relative POSIX paths of the files under `directory`, sorted by name, hidden entries skipped.
+    def _walk(self, directory: str, real_root: Path, relative: str) -> Iterator[tuple[str, str | None]]:
+        """(relative POSIX path, signature) of the files under `directory`, sorted by name, hidden
+        entries skipped. A regular file's signature comes from the directory scan, so an unchanged
+        file is settled without being fetched; a symlink has none (fetch resolves and checks it).
 
         Plain strings: a path object per file was a measurable share of a re-run over an unchanged corpus.
         """
@@ -155,11 +158,15 @@ class FilesAdapter:
                 target = Path(entry.path).resolve()
                 if target.is_dir() and _inside(target, real_root):
                     continue  # its files are reached through their real path
-                yield child  # a symlinked file, or one leaving the root: fetch decides (outside_root)
+                yield child, None  # a symlinked file, or one leaving the root: fetch decides (outside_root)
             elif entry.is_dir(follow_symlinks=False):
                 yield from self._walk(entry.path, real_root, child)
             elif entry.is_file(follow_symlinks=False):
-                yield child
+                try:
+                    signature: str | None = file_signature(entry.stat(follow_symlinks=False))
+                except OSError:
+                    signature = None  # gone or unreadable: fetch says which
+                yield child, signature
 
     def fetch(self, ref: ItemRef, source: SourceConfig, ctx: FetchContext) -> FetchResult:
         def failure(reason: str, detail: str, transient: bool = False) -> FetchFailure:

@@ -82,6 +82,21 @@ def attach_validators(refs: Sequence[ItemRef], state: dict[str, Validators]) -> 
     return attached
 
 
+def settle_unchanged(refs: Sequence[ItemRef], state: dict[str, Validators]) -> tuple[list[ItemRef], list[str]]:
+    """Split off the inputs whose discovery signature equals the validator the warehouse loaded
+    (by this extractor version): they are unchanged without being fetched. Returns the refs still
+    to fetch and the keys settled as unchanged."""
+    to_fetch: list[ItemRef] = []
+    settled: list[str] = []
+    for ref in refs:
+        loaded = state.get(ref.key) if ref.signature is not None else None
+        if loaded is not None and loaded.etag == ref.signature and loaded.extractor_version == EXTRACTOR_VERSION:
+            settled.append(ref.key)
+        else:
+            to_fetch.append(ref)
+    return to_fetch, settled
+
+
 def is_unchanged(raw: RawDocument, loaded: Validators | None) -> bool:
     """Same bytes, read by the same extractor version, as what the warehouse loaded."""
     return loaded is not None and loaded.raw_sha256 == raw.sha256 and loaded.extractor_version == EXTRACTOR_VERSION
@@ -98,6 +113,8 @@ def fetch_batch(
 ) -> FetchedBatch:
     """Read every ref; sort the results into extract / unchanged / rejected / deferred."""
     out = FetchedBatch()
+    if not refs:
+        return out
     if threads > 1:
         with ThreadPoolExecutor(max_workers=threads) as pool:
             results = list(pool.map(lambda ref: adapter.fetch(ref, source, ctx), refs))

@@ -32,6 +32,9 @@ class ItemRef(BaseModel):
     hint_title: str | None = None  # from a feed entry
     hint_published: str | None = None  # from a feed entry or sitemap lastmod (raw text)
     validators: Validators | None = None  # filled from the warehouse before fetching
+    # A change marker seen while discovering, in the form fetch records as RawDocument.etag (files:
+    # size and mtime). Equal to what the warehouse loaded (same extractor version): not even fetched.
+    signature: str | None = None
 
 
 class RawDocument(BaseModel):

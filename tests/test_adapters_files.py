@@ -220,3 +220,16 @@ def test_unchanged_size_and_mtime_is_not_modified_without_reading(corpus: Path) 
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
     again = fetch(known, source, corpus)
     assert isinstance(again, RawDocument) and again.content == b"First seed, edited\n"
+
+
+def test_discovery_signature_is_what_fetch_records_and_symlinks_have_none(tmp_path: Path) -> None:
+    write(tmp_path / "seeds" / "a.txt", "inside")
+    write(tmp_path / "seeds" / "sub" / "b.html", "<p>inside</p>")
+    (tmp_path / "seeds" / "alias.txt").symlink_to(tmp_path / "seeds" / "a.txt")
+    source = files_source("seeds")
+    refs = {r.key: r for r in get_adapter("files").discover(source, make_ctx(tmp_path))}
+    for key in ("a.txt", "sub/b.html"):
+        raw = fetch(refs[key], source, tmp_path)
+        assert isinstance(raw, RawDocument)
+        assert refs[key].signature == raw.etag  # the warehouse stores etag; discovery compares with it
+    assert refs["alias.txt"].signature is None  # a link is resolved and checked by fetch, every run

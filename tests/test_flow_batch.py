@@ -142,3 +142,29 @@ def test_extraction_workers_load_the_extractor_and_nothing_heavier() -> None:
         shutdown_pool()
     assert "cleaning.pipeline" in loaded and "warehouse.rows" in loaded
     assert loaded & WORKER_MUST_NOT_LOAD == set()
+
+
+def test_inputs_whose_signature_matches_what_was_loaded_are_settled_without_fetching() -> None:
+    from cleaning.version import EXTRACTOR_VERSION
+    from flows.batch import settle_unchanged
+    from schemas import ItemRef, Validators
+
+    def ref(key: str, signature: str | None) -> ItemRef:
+        return ItemRef(source_name="s", uri=key, key=key, signature=signature)
+
+    refs = [
+        ref("same", "file:10:1"),
+        ref("touched", "file:10:2"),
+        ref("never-loaded", "file:10:1"),
+        ref("no-signature", None),
+        ref("old-extractor", "file:10:1"),
+    ]
+    state = {
+        "same": Validators(raw_sha256="x", etag="file:10:1", extractor_version=EXTRACTOR_VERSION),
+        "touched": Validators(raw_sha256="x", etag="file:10:1", extractor_version=EXTRACTOR_VERSION),
+        "no-signature": Validators(raw_sha256="x", etag=None, extractor_version=EXTRACTOR_VERSION),
+        "old-extractor": Validators(raw_sha256="x", etag="file:10:1", extractor_version="0.0.1"),
+    }
+    to_fetch, settled = settle_unchanged(refs, state)
+    assert settled == ["same"]
+    assert [r.key for r in to_fetch] == ["touched", "never-loaded", "no-signature", "old-extractor"]
