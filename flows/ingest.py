@@ -47,6 +47,7 @@ from flows.batch import (
     make_reject,
     prepare_many,
     process_pool,
+    settle_unchanged,
 )
 from flows.listings import WarehouseListingStore, take_handed_over
 from flows.memory import long_lived_objects_frozen, map_large_blocks_separately, return_free_memory
@@ -216,9 +217,14 @@ def _ingest_source(
         progress.sink().discovered(len(refs))
         crash_point("after_discover")
         state = _loaded_state(writer, source.name, [r.key for r in refs])
-        refs = attach_validators(refs, state)
+        refs, settled = settle_unchanged(refs, state)
+        if refs and use_pool:
+            # The workers start with the first input that may need extracting (they import for ~1 s
+            # of CPU): a re-run over unchanged inputs never starts them.
+            process_pool(params.workers)
         # A plain call, not a task: per-task bookkeeping cost more than reading an unchanged batch.
-        fetched = fetch_batch(refs, source, adapter, ctx, run_id=run_id, threads=threads)
+        fetched = fetch_batch(attach_validators(refs, state), source, adapter, ctx, run_id=run_id, threads=threads)
+        fetched.unchanged.extend(settled)
         crash_point("after_fetch")
         tally.counts["deferred"] += len(fetched.deferred)
         for failure in fetched.deferred:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
 from flows import progress
@@ -56,6 +56,45 @@ def _task_runner(kind: str, workers: int, dask_address: str | None) -> Any:
     return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
 
 
+@contextmanager
+def _flow_settings() -> Iterator[None]:
+    """Prefect settings for a flow run from the command line.
+
+    A flow run's heartbeat thread sleeps in one-second steps, and the run's end waits for it
+    (measured: 0 to 1 s per run). Heartbeats tell a server that outlives the command that the run
+    is alive; a temporary server started for this command dies with it, so they are left off.
+    """
+    from flows.api_server import temporary_server_running
+
+    if not temporary_server_running():
+        yield
+        return
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield
+
+
+# Imported by the first flow run (the engines, Prefect's flow graph, Arrow's scanner that DuckDB
+# uses for the batches' lookups); imported earlier, they load while the API server starts.
+RUN_MACHINERY = (
+    "prefect.flow_engine",
+    "prefect.task_engine",
+    "prefect.utilities.visualization",
+    "fastapi.encoders",  # Prefect encodes the flow parameters with it
+    "pyarrow.dataset",
+)
+
+
+def _import_run_machinery() -> None:
+    import importlib
+
+    for name in RUN_MACHINERY:
+        # A module moved in another Prefect or Arrow release: the run imports what it needs itself.
+        with suppress(ImportError):
+            importlib.import_module(name)
+
+
 def _result(state: Any) -> RunSummary:
     if state.is_completed():
         return state.result()
@@ -79,7 +118,7 @@ def run_ingest(
 ) -> RunSummary:
     """Run the ingest flow in this process; `listings` were read before the run (the target sniff)."""
     from flows.api_server import ensure_ready
-    from flows.batch import process_pool, shutdown_pool
+    from flows.batch import shutdown_pool
     from flows.ingest import HttpParams, IngestParams, ingest
     from flows.listings import hand_over, take_handed_over
 
@@ -95,12 +134,11 @@ def run_ingest(
     )
     runner = _task_runner(task_runner, workers, dask_address)
     flow_fn = ingest.with_options(task_runner=runner) if runner is not None else ingest
-    if runner is None:
-        process_pool(workers)  # its workers start (and import) while the API server comes up
+    _import_run_machinery()  # while the API server starts
     ensure_ready()
     hand_over(listings)
     try:
-        with _progress_display(show_progress):
+        with _flow_settings(), _progress_display(show_progress):
             state = flow_fn(params, return_state=True)
     finally:
         take_handed_over()  # a run that failed before taking them must not pass them to the next
@@ -113,13 +151,15 @@ def run_reprocess(*, db_path: str, source: str | None, lock_timeout: float, work
     from flows.batch import process_pool, shutdown_pool
     from flows.reprocess import ReprocessParams, reprocess
 
-    process_pool(workers)
+    _import_run_machinery()
     ensure_ready()
+    process_pool(workers)  # after the server answers: on few cores their start-ups would compete
     try:
-        state = reprocess(
-            ReprocessParams(db_path=db_path, source=source, lock_timeout=lock_timeout, workers=workers),
-            return_state=True,
-        )
+        with _flow_settings():
+            state = reprocess(
+                ReprocessParams(db_path=db_path, source=source, lock_timeout=lock_timeout, workers=workers),
+                return_state=True,
+            )
     finally:
         shutdown_pool()
     return _result(state)

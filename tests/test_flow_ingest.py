@@ -146,6 +146,48 @@ def test_a_new_extractor_version_rereads_unchanged_files(
     assert _rows(db, "select count(*) from raw_documents")[0][0] == 5
 
 
+def test_a_rerun_over_unchanged_files_neither_reads_them_nor_starts_workers(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import adapters.files as files_module
+    import flows.batch as batch_module
+
+    db = tmp_path / "gw.duckdb"
+    run_ingest(sources=[_seeds_source(corpus)], db_path=str(db), workers=2)
+    assert batch_module._POOL is None  # the run shut its workers down
+
+    def no_fetch(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an unchanged file was fetched")
+
+    pools: list[int] = []
+    real_pool = batch_module.process_pool
+    monkeypatch.setattr(files_module.FilesAdapter, "fetch", no_fetch)
+    monkeypatch.setattr("flows.ingest.process_pool", lambda workers: pools.append(workers) or real_pool(workers))
+    summary = run_ingest(sources=[_seeds_source(corpus)], db_path=str(db), workers=2)
+    assert (summary.counts.unchanged, summary.counts.new, pools) == (5, 0, [])
+
+
+@pytest.mark.parametrize("own_server", [True, False])
+def test_flow_runs_send_heartbeats_only_to_a_server_that_outlives_the_command(
+    own_server: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prefect import flow
+    from prefect.settings import get_current_settings
+
+    from flows.runner import _flow_settings
+
+    @flow
+    def heartbeat_setting() -> int | None:
+        return get_current_settings().flows.heartbeat_frequency
+
+    monkeypatch.setattr("flows.api_server.temporary_server_running", lambda: own_server)
+    with _flow_settings():
+        frequency = heartbeat_setting()
+    # Prefect's engine joins its heartbeat thread at the end of a run (up to 1 s): off for a temporary server.
+    assert (frequency is None) is own_server
+    assert get_current_settings().flows.heartbeat_frequency is not None  # restored after the run
+
+
 def test_sealed_task_arguments_survive_pickling() -> None:
     import pickle
 
@@ -153,3 +195,13 @@ def test_sealed_task_arguments_survive_pickling() -> None:
 
     for value in ([], None, [1, 2], {"a": 1}):
         assert pickle.loads(pickle.dumps(Sealed(value))).value == value
+
+
+def test_the_run_machinery_imported_ahead_exists_in_this_prefect_and_arrow() -> None:
+    import importlib.util
+
+    from flows.runner import RUN_MACHINERY
+
+    # Imported while the API server starts, each under suppress(ImportError): a rename in a new
+    # release would silently move the import back into the run.
+    assert [name for name in RUN_MACHINERY if importlib.util.find_spec(name) is None] == []
