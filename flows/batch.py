@@ -216,9 +216,15 @@ def _extract_chunk(args: ChunkArgs) -> list[Article | Reject]:
 
 
 def _prepare_chunk(args: ChunkArgs) -> Prepared:
+    prepared = _reextract_chunk(args)
+    prepared.raws = [archive_raw(raw) for raw in args[0]]
+    return prepared
+
+
+def _reextract_chunk(args: ChunkArgs) -> Prepared:
     raws, rules, run_id, now = args
     articles, rejects = split_outcomes(raws, [extract_and_validate(raw, rules, run_id, now) for raw in raws])
-    return Prepared(rows=article_rows(articles), rejects=rejects, raws=[archive_raw(raw) for raw in raws])
+    return Prepared(rows=article_rows(articles), rejects=rejects, raws=[])
 
 
 def _map_chunks(
@@ -259,10 +265,13 @@ def prepare_many(
     now: datetime,
     pool: Executor | None = None,
     chunk_size: int = MAX_CHUNK_PAGES,
+    archive: bool = True,
 ) -> Prepared:
     """Everything a fetched batch needs before its load (see `Prepared`), in order; spread over
-    `pool` (a process pool) when one is given."""
-    return Prepared.merged(_map_chunks(_prepare_chunk, raws, rules, run_id, now, pool, chunk_size))
+    `pool` (a process pool) when one is given. `archive=False` for documents archived already
+    (a replay): `Prepared.raws` stays empty."""
+    work = _prepare_chunk if archive else _reextract_chunk
+    return Prepared.merged(_map_chunks(work, raws, rules, run_id, now, pool, chunk_size))
 
 
 def split_outcomes(

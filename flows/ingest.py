@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
@@ -65,6 +65,9 @@ from warehouse.loader import (
     register_sources,
 )
 from warehouse.store import DEFAULT_WAREHOUSE, WarehouseLocked, WarehouseWriter
+
+if TYPE_CHECKING:
+    import duckdb
 
 IN_FLIGHT_BATCHES = 2  # extraction of batch k+1 overlaps the load of batch k; bounds memory
 # Inputs per batch. Each load transaction has a fixed cost (lookups that scan the key columns,
@@ -154,6 +157,20 @@ def load_task(batch: Sealed[LoadBatch], writer: Sealed[WarehouseWriter]) -> Batc
     crash_point("after_load")
     return_free_memory()  # the batch is loaded: what it used goes back to the system, not to fragments
     return result
+
+
+def record_run_start(
+    con: duckdb.DuckDBPyConnection, *, run_id: str, sources: list[str], started: datetime, flow_run_id: str | None
+) -> None:
+    """The run's row in ingest_runs, 'running' until its summary (flows.report.summarise) finishes it."""
+    begin_run(
+        con,
+        run_id=run_id,
+        sources=sources,
+        started_at=started,
+        extractor_version=EXTRACTOR_VERSION,
+        flow_run_id=flow_run_id,
+    )
 
 
 def _loaded_state(writer: WarehouseWriter, source: str, keys: list[str]) -> dict:
@@ -307,14 +324,7 @@ def ingest(params: IngestParams) -> Any:
             with writer.session() as con:
                 mark_interrupted_runs(con, now=started)
                 register_sources(con, params.sources)
-                begin_run(
-                    con,
-                    run_id=run_id,
-                    sources=names,
-                    started_at=started,
-                    extractor_version=EXTRACTOR_VERSION,
-                    flow_run_id=flow_run_id,
-                )
+                record_run_start(con, **run_fields)
             # Discovery reads listings conditionally; what the command line already read is reused.
             listings = WarehouseListingStore(
                 params.db_path, lock_timeout=params.lock_timeout, run_id=run_id, writer=writer

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
-from schemas import RawDocument
+from schemas import Article, Paragraph, RawDocument, SiteRules
 
 
 def html_raw(html: str, url: str, *, read_at: datetime) -> RawDocument:
@@ -19,3 +20,18 @@ def html_raw(html: str, url: str, *, read_at: datetime) -> RawDocument:
         read_at=read_at,
         timezone="Asia/Shanghai",
     )
+
+
+REEXTRACTED_MARKER = "[re-extracted]"
+
+
+def marking_extractor(original: Callable[..., Article]) -> Callable[..., Article]:
+    """`cleaning.pipeline.extract` changed the way a new extractor release would change it: every
+    body gains a last paragraph REEXTRACTED_MARKER (monkeypatch it over `flows.batch.extract`)."""
+
+    def changed_extract(raw: RawDocument, rules: SiteRules | None = None) -> Article:
+        article = original(raw, rules)
+        marker = Paragraph(position=len(article.paragraphs), text=REEXTRACTED_MARKER)
+        return article.model_copy(update={"paragraphs": (*article.paragraphs, marker)})
+
+    return changed_extract

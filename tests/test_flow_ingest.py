@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from builders import REEXTRACTED_MARKER, marking_extractor
 
 from flows.runner import run_ingest
 from schemas import SourceConfig
@@ -165,6 +166,33 @@ def test_a_rerun_over_unchanged_files_neither_reads_them_nor_starts_workers(
     monkeypatch.setattr("flows.ingest.process_pool", lambda workers: pools.append(workers) or real_pool(workers))
     summary = run_ingest(sources=[_seeds_source(corpus)], db_path=str(db), workers=2)
     assert (summary.counts.unchanged, summary.counts.new, pools) == (5, 0, [])
+
+
+def test_reprocess_replays_each_source_with_its_rules_and_only_the_chosen_one(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import flows.batch as batch_module
+    from flows.runner import run_reprocess
+
+    other = tmp_path / "other"
+    other.mkdir()
+    for moved in sorted(corpus.iterdir())[3:]:
+        shutil.move(str(moved), other / moved.name)
+    sources = [_seeds_source(corpus), SourceConfig(name="other", adapter="files", paths=(str(other),))]
+    db = tmp_path / "gw.duckdb"
+    assert run_ingest(sources=sources, db_path=str(db), workers=1).counts.new == 5
+
+    replay = run_reprocess(db_path=str(db), source=None, lock_timeout=30, workers=2)  # on the process pool
+    assert (replay.counts.discovered, replay.counts.unchanged, replay.counts.updated) == (5, 5, 0)
+
+    monkeypatch.setattr(batch_module, "extract", marking_extractor(batch_module.extract))
+    only_other = run_reprocess(db_path=str(db), source="other", lock_timeout=30, workers=1)
+    assert (only_other.counts.discovered, only_other.counts.updated) == (2, 2)
+    marked = {
+        (source, body.endswith(REEXTRACTED_MARKER))
+        for source, body in _rows(db, "select source_name, body_text from articles")
+    }
+    assert sorted(marked) == [("other", True), ("seeds", False)]
 
 
 @pytest.mark.parametrize("own_server", [True, False])

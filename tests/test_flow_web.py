@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from builders import REEXTRACTED_MARKER, marking_extractor
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -210,18 +211,10 @@ def test_directory_of_saved_pages_and_replay_without_network(
 
     # A cleaning change (simulated: every body gains a marker paragraph), then replay: no fetching.
     import flows.batch as batch
-    from schemas import Paragraph
 
-    original = batch.extract
-
-    def changed_extract(raw, rules=None):
-        article = original(raw, rules)
-        marker = Paragraph(position=len(article.paragraphs), text="[re-extracted]")
-        return article.model_copy(update={"paragraphs": (*article.paragraphs, marker)})
-
-    monkeypatch.setattr(batch, "extract", changed_extract)
+    monkeypatch.setattr(batch, "extract", marking_extractor(batch.extract))
     summary = run_reprocess(db_path=str(db), source=None, lock_timeout=30, workers=1)
     assert (summary.counts.discovered, summary.counts.updated) == (3, 3)
     bodies = [b for (b,) in _articles(db, "body_text")]
-    assert all(b.endswith("[re-extracted]") for b in bodies)
+    assert all(b.endswith(REEXTRACTED_MARKER) for b in bodies)
     assert len(httpserver.log) == 0

@@ -396,6 +396,34 @@ def test_replay_rebuilds_every_archived_input_in_pages(con: duckdb.DuckDBPyConne
     assert rows(con, "SELECT DISTINCT extractor_version FROM articles") == [("2.0.0",)]
 
 
+def test_replay_pages_by_archive_rows_give_each_input_its_last_bytes_once(con: duckdb.DuckDBPyConnection) -> None:
+    from warehouse.loader import inputs_for_replay, replay_pages
+
+    first = [pair(f"{i}.txt", f"第{i}篇文章。") for i in range(3)]
+    load_batch(con, LoadBatch(run_id="r1", loaded_at=T0, raws=[r for r, _ in first], articles=[a for _, a in first]))
+    edited = pair("0.txt", "第0篇文章，改过了。")  # a new raw supersedes 0.txt's first one
+    shared = make_raw("copy.txt", "第1篇文章。")  # the same bytes as 1.txt: one archived raw, two inputs
+    load_batch(
+        con,
+        LoadBatch(
+            run_id="r2",
+            loaded_at=T0,
+            raws=[edited[0], shared],
+            articles=[edited[1], ("copy.txt", make_article(shared, ["第1篇文章。"]))],
+        ),
+    )
+    assert scalar(con, "SELECT count(*) FROM raw_documents") == 4
+    pages = replay_pages(con, batch_size=3)
+    assert pages == [(0, 3), (3, 6)]
+    replayed = [[raw.key for raw, _ in inputs_for_replay(con, rows)] for rows in pages]
+    assert sorted(key for page in replayed for key in page) == ["0.txt", "1.txt", "2.txt", "copy.txt"]
+    by_key = {raw.key: raw for rows in pages for raw, _ in inputs_for_replay(con, rows)}
+    assert by_key["0.txt"].content == "第0篇文章，改过了。".encode()
+    assert by_key["copy.txt"].sha256 == by_key["1.txt"].sha256
+    assert inputs_for_replay(con, (0, 3), source_name="nobody") == []
+    assert replay_pages(duckdb.connect(":memory:").execute("CREATE TABLE raw_documents (x INT)"), batch_size=3) == []
+
+
 def test_runs_begin_finish_and_interrupted(con: duckdb.DuckDBPyConnection) -> None:
     load_two(con)
     finish_run(

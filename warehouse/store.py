@@ -251,7 +251,8 @@ WRITER_HOLD_SECONDS = 30.0
 #   re-compresses the tables' open row groups), but past the buffer pool's size the appended
 #   data spills before the checkpoint (256 MB: slower, and a file 40% larger at 60k pages);
 # - no FSST string compression while loading: analysing it was ~15% of the load's CPU, for a
-#   file ~9% smaller. Later writers (reprocess, `sql --write`) checkpoint with DuckDB's defaults.
+#   file ~9% smaller. Other writers (`sql --write`, the search index build) keep DuckDB's defaults.
+# The ingest and reprocess flows' writers use these settings.
 RUN_WRITER_SETTINGS: dict[str, str] = {
     "threads": "1",
     "memory_limit": "64MB",
