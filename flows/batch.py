@@ -210,11 +210,6 @@ def chunk_size_for(batch_len: int, workers: int) -> int:
     return max(1, min(MAX_CHUNK_PAGES, batch_len // (max(1, workers) * CHUNKS_PER_WORKER)))
 
 
-def _extract_chunk(args: ChunkArgs) -> list[Article | Reject]:
-    raws, rules, run_id, now = args
-    return [extract_and_validate(raw, rules, run_id, now) for raw in raws]
-
-
 def _prepare_chunk(args: ChunkArgs) -> Prepared:
     prepared = _reextract_chunk(args)
     prepared.raws = [archive_raw(raw) for raw in args[0]]
@@ -241,20 +236,6 @@ def _map_chunks(
         return [work((list(raws), rules, run_id, now))]
     chunks = [list(raws[i : i + chunk_size]) for i in range(0, len(raws), chunk_size)]
     return list(pool.map(work, [(chunk, rules, run_id, now) for chunk in chunks]))
-
-
-def extract_many(
-    raws: Sequence[RawDocument],
-    rules: SiteRules | None,
-    *,
-    run_id: str,
-    now: datetime,
-    pool: Executor | None = None,
-    chunk_size: int = MAX_CHUNK_PAGES,
-) -> list[Article | Reject]:
-    """Extract a batch, in order; spread over `pool` (a process pool) when one is given."""
-    parts = _map_chunks(_extract_chunk, raws, rules, run_id, now, pool, chunk_size)
-    return [outcome for part in parts for outcome in part]
 
 
 def prepare_many(
