@@ -79,6 +79,13 @@ _DATEISH = (
     r"刚刚|昨天|前天|今天|上周|去年|[〇一二三四五六七八九十]+年)"
 )
 _IMAGE_EXT = r"jpe?g|png|gif|bmp|webp|svg|tiff?|heic"
+# An author named on a date / source line ("来源：X  作者：王明  发布日期：..."), wherever it stands.
+_AUTHOR_ON_META_LINE = (
+    rf"(?=(?:.*?(?:作者|记者|撰稿|撰文|Author)\s*[:：]\s*(?P<author>{_CJK_NAME}|{_LATIN_NAME})"
+    r"(?=[\s|｜,，;；)）】]|$))?)"
+)
+# An official document number: 建标〔2022〕24号 / 国办发〔2021〕1号 / 京政办发[2022]3号
+_DOCUMENT_NUMBER = r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*第?\s*\d{1,5}\s*号"
 
 # (name, regex, kind, max_chars)
 LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
@@ -86,7 +93,7 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     (
         "meta.publish_line",  # 发布时间:2023-11-03    浏览量:1908   /  日期：2023年11月3日 来源：新华社
         # views and source may come in any order after the date: captured by lookaheads from the start
-        rf"^(?=(?:.*?(?:{_VIEWS_LABEL})\s*(?:次数|量)?\s*[:：]?\s*(?P<views>\d[\d,]*))?)"
+        rf"^{_AUTHOR_ON_META_LINE}(?=(?:.*?(?:{_VIEWS_LABEL})\s*(?:次数|量)?\s*[:：]?\s*(?P<views>\d[\d,]*))?)"
         r"(?=(?:.*?(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*(?P<source>[^\s|｜【]+))?)"
         rf"[【\[(（]?\s*(?:{_DATE_LABEL})\s*[】\])）]?\s*[:：]?\s*(?=.{{0,3}}{_DATEISH})"
         rf"(?P<date>.+?)(?=\s{{2,}}|\s*[|｜【]|\s*(?:{_VIEWS_LABEL}|来源|作者|编辑|字号|字体)|$)",
@@ -95,7 +102,7 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     ),
     (
         "meta.source_line",  # 来源：重庆市住建委  /  信息来源：新华网 2023-11-03 / Source: Xinhua
-        r"^[【\[(（]?\s*(?:信息来源|文章来源|稿件来源|稿源|来源|出处|Source)\s*[】\])）]?\s*[:：]\s*"
+        rf"^{_AUTHOR_ON_META_LINE}[【\[(（]?\s*(?:信息来源|文章来源|稿件来源|稿源|来源|出处|Source)\s*[】\])）]?\s*[:：]\s*"
         r"(?P<source>[^\s|｜【]+(?:\s[A-Za-z][^\s|｜【]*)*)"
         rf"(?:.*?(?:{_DATE_LABEL})\s*[:：]?\s*(?P<date>\S+(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?))?"
         rf"(?:.*?(?:{_VIEWS_LABEL})\s*[:：]?\s*(?P<views>\d+))?",
@@ -107,6 +114,12 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         rf"^(?:{_EN_DATE_LABEL})\s*[:：-]?\s*(?=.{{0,12}}{_DATEISH})(?P<date>.+?)\s*(?:\|.*)?$",
         "meta",
         80,
+    ),
+    (
+        "meta.document_number",  # 建标〔2022〕24号 / 发文字号：国办发〔2021〕1号: under a notice's title, not it
+        rf"^(?:(?:发文字号|文号|发文编号)\s*[:：]\s*)?(?P<document_number>{_DOCUMENT_NUMBER})$",
+        "meta",
+        40,
     ),
     (
         "meta.views",  # 浏览量：1908 / 阅读 1,234 / Views: 87

@@ -160,6 +160,8 @@ def _absorb(line: _Line, collected: _Collected, rule: str | None = None) -> None
                 collected.views.append(int(captures["views"].replace(",", "")))
             if "source" in captures:
                 collected.sources.append(captures["source"])
+            if "author" in captures and collected.author is None:
+                collected.author = captures["author"]
         elif kind == "credit":
             author, editors = parse_credits(line.folded)
             if author and collected.author is None:

@@ -130,6 +130,8 @@ def test_structured_date_wins_over_url_and_text() -> None:
         ({"head": "<meta name='author' content='Jane Doe'>", "zh": False}, "Jane Doe", ()),
         ({"head": '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"name":"A. Writer"}]}</script>',
           "zh": False}, "A. Writer", ()),
+        ({"before": "<div class='info'>发布时间：2022-03-11　来源：标准定额司　作者：王明</div>"}, "王明", ()),
+        ({"before": "<div class='info'>来源：新华社 作者：李华</div><p>记者：张三</p>"}, "张三", ()),
     ],
 )  # fmt: skip
 def test_author_and_editors_are_kept_apart(kwargs: dict[str, object], author: str, editors: tuple[str, ...]) -> None:

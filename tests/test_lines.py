@@ -32,6 +32,21 @@ def _classify(line: str) -> LineMatch:
         ("来源：重庆市住房和城乡建设委员会", "meta.source_line", {"source": "重庆市住房和城乡建设委员会"}),
         ("信息来源：住建部 发布日期：2024-03-05", "meta.source_line", {"source": "住建部", "date": "2024-03-05"}),
         ("Source: Xinhua", "meta.source_line", {"source": "Xinhua"}),
+        (
+            "来源：浙江省建筑节能协会    作者：王明    发布日期：2024年5月12日    点击数：356",
+            "meta.source_line",
+            {"source": "浙江省建筑节能协会", "author": "王明", "date": "2024年5月12日", "views": "356"},
+        ),
+        (
+            "发布时间：2024-05-12 作者：李华 来源：新华社",
+            "meta.publish_line",
+            {"date": "2024-05-12", "author": "李华", "source": "新华社"},
+        ),
+        ("Source: Xinhua | Author: John Smith", "meta.source_line", {"source": "Xinhua", "author": "John Smith"}),
+        ("时间：2024-05-12 作者：王明发布", "meta.publish_line", {"date": "2024-05-12"}),  # no name boundary: no author
+        ("建标〔2022〕24号", "meta.document_number", {"document_number": "建标〔2022〕24号"}),
+        ("发文字号：国办发〔2021〕1号", "meta.document_number", {"document_number": "国办发〔2021〕1号"}),
+        ("京政办发[2022]3号", "meta.document_number", {"document_number": "京政办发[2022]3号"}),
         ("Release Time3 months ago", "meta.release_time", {"date": "3 months ago"}),
         ("Published: March 3, 2024", "meta.release_time", {"date": "March 3, 2024"}),
         ("Posted on 2024-03-03 | 5 min read", "meta.release_time", {"date": "2024-03-03"}),

@@ -376,3 +376,17 @@ def test_pages_without_an_article_are_rejected(text: str) -> None:
     with pytest.raises(ExtractionError) as info:
         _extract(text)
     assert info.value.reason == "not_article"
+
+
+def test_a_notice_s_document_number_is_not_its_title_and_a_source_line_names_the_author() -> None:
+    article = _extract(
+        "住房和城乡建设部关于印发“十四五”建筑节能与绿色建筑发展规划的通知\n"
+        "建标〔2022〕24号\n"
+        "发布时间：2022-03-11 17:05 来源：标准定额司 作者：王明\n"
+        "各省、自治区住房和城乡建设厅：\n"
+        "　　现将《“十四五”建筑节能与绿色建筑发展规划》印发给你们，请结合本地区实际，认真贯彻执行。\n"
+    )
+    assert article.title == "住房和城乡建设部关于印发“十四五”建筑节能与绿色建筑发展规划的通知"
+    assert (article.author, article.publisher) == ("王明", "标准定额司")
+    assert "建标〔2022〕24号" not in article.body_text
+    assert "meta.document_number" in _rules(article)

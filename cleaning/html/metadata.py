@@ -390,19 +390,26 @@ def unlabelled_date_from_lines(lines: Iterable[str], *, reference: datetime, tz:
 
 
 def credits_from_lines(lines: Iterable[str]) -> tuple[str | None, tuple[str, ...]]:
+    """(author, editors) from credit lines; an author named on a date / source line
+    ("来源：X  作者：王明") when no credit line names one."""
     author: str | None = None
+    on_meta_line: str | None = None
     editors: list[str] = []
     for line in lines:
         if len(line) > 200:
             continue
         match = classify_read_line_cached(line)
-        if match is None or match.rule.kind != "credit":
+        if match is None:
+            continue
+        if match.rule.kind == "meta" and on_meta_line is None:
+            on_meta_line = match.captures.get("author")
+        if match.rule.kind != "credit":
             continue
         found_author, found_editors = parse_credits(line)
         if author is None and found_author:
             author = found_author
         editors.extend(e for e in found_editors if e not in editors)
-    return author, tuple(editors)
+    return author or on_meta_line, tuple(editors)
 
 
 def _structured_name(
