@@ -56,11 +56,16 @@ SITE_NAME_HINTS: tuple[str, ...] = (
 AUTHOR_ROLES: tuple[str, ...] = (
     "本报记者", "本报通讯员", "特约记者", "见习记者", "记者", "通讯员", "作者", "撰稿", "撰文", "采写", "文字", "文",
     "Written by", "Reported by", "Story by", "Words by", "Author", "Authors", "Reporter", "Reporters",
-    "Correspondent", "Staff writer", "Writer", "By",
+    "Staff Reporter", "Staff Correspondent", "Special Correspondent", "Correspondent", "Staff writer", "Writer",
+    "By",
 )  # fmt: skip
 EDITOR_ROLES: tuple[str, ...] = (
     "责任编辑", "值班编辑", "网络编辑", "编辑", "责编", "审核", "审校", "审稿", "校对", "终审", "初审", "复审", "二审",
     "三审", "签发", "监制", "Edited by", "Reviewed by", "Proofread by", "Editors", "Editor",
+)  # fmt: skip
+# Marks that close a news story after its last sentence: "…规模化。（完）" still ends in a sentence.
+END_MARKS: tuple[str, ...] = (
+    "（完）", "(完)", "【完】", "[完]", "（全文完）", "(全文完)", "（终）", "(终)", "（END）", "(END)", "(end)", "-30-",
 )  # fmt: skip
 OTHER_ROLES: tuple[str, ...] = ("摄影", "图片", "摄", "图", "美编", "设计", "Photo by", "Photos by", "Photo")
 
@@ -106,6 +111,16 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         r"(?P<source>[^\s|｜【]+(?:\s[A-Za-z][^\s|｜【]*)*)"
         rf"(?:.*?(?:{_DATE_LABEL})\s*[:：]?\s*(?P<date>\S+(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?))?"
         rf"(?:.*?(?:{_VIEWS_LABEL})\s*[:：]?\s*(?P<views>\d+))?",
+        "meta",
+        160,
+    ),
+    (
+        "meta.date_lead_line",  # 2024-08-20 10:32:15 来源：中国建设报 作者：刘晓 阅读：2,418 (date first)
+        rf"^{_AUTHOR_ON_META_LINE}(?=(?:.*?(?:{_VIEWS_LABEL})\s*[:：]?\s*(?P<views>\d[\d,]*))?)"
+        r"(?=(?:.*?(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*(?P<source>[^\s|｜【]+))?)"
+        r"(?P<date>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*[日号])?"
+        r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)"
+        rf"\s*(?=.*(?:来源|作者|记者|编辑|{_VIEWS_LABEL})\s*[:：])",
         "meta",
         160,
     ),
@@ -177,6 +192,12 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         20,
     ),
     # --- images ------------------------------------------------------------------------------
+    (
+        "image.placeholder",  # [图片] / 【图片】 / （图） / [Image] / [Photo]: a picture left out of the text
+        r"^[\[【(（]\s*(?:图片|图像|图|配图|视频|Image|Picture|Photo|Video)\s*[\]】)）]$",
+        "drop",
+        12,
+    ),
     (
         "image.file",  # 111.jpg / IMG_0012.png / 图片1.jpeg
         rf"^[\[【(（]?\s*(?P<src>[^\s/\\<>\"']{{1,80}}\.(?:{_IMAGE_EXT}))\s*[\]】)）]?$",
@@ -265,6 +286,12 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         r"^[【\[]?\s*(?:免责声明|特别声明|版权声明|法律声明|Disclaimer)\s*[】\]]?\s*[:：]?$",
         "drop",
         20,
+    ),
+    (
+        "footer.infringement_notice",  # （本文来源于网络，如有侵权请联系删除）: the site's notice, not the article
+        r"(?:如有侵权|若有侵权|如涉及侵权|如涉侵权|如有版权问题).{0,20}(?:删除|联系)",
+        "footer",
+        200,
     ),
     (
         "footer.related",  # 相关阅读 / 相关新闻 / Related articles: everything after is a link list

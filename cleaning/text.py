@@ -118,9 +118,15 @@ def _continues(previous: str, line: str) -> bool:
     )
 
 
+_END_MARKS = tuple(vocabulary.END_MARKS)
+
+
 def _is_sentence(text: str) -> bool:
     """Does the line read as prose (as opposed to a title, label or heading)?"""
-    stripped = text.rstrip(_CLOSERS + " ")
+    stripped = text.rstrip(" ")
+    for mark in _END_MARKS:
+        stripped = stripped.removesuffix(mark).rstrip(" ")
+    stripped = stripped.rstrip(_CLOSERS + " ")
     if stripped and stripped[-1] in _TERMINAL:
         return True
     return len(text) >= LONG_PROSE_CHARS and _INNER_SENTENCE_END.search(text) is not None

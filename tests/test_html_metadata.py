@@ -125,6 +125,7 @@ def test_structured_date_wins_over_url_and_text() -> None:
         ({"before": "<p>本报记者 王五 赵六</p>", "after": "<p>编辑：钱七</p>"}, "王五、赵六", ("钱七",)),
         ({"before": "<p>文/孙八</p>"}, "孙八", ()),
         ({"before": "<p>By Jane Doe</p>", "zh": False}, "Jane Doe", ()),
+        ({"before": "<p>By Chen Jing, Staff Reporter</p>", "zh": False}, "Chen Jing", ()),
         ({"before": "<p>By Jane Doe and John Roe</p>", "after": "<p>Edited by Mary Major</p>", "zh": False},
          "Jane Doe, John Roe", ("Mary Major",)),
         ({"head": "<meta name='author' content='Jane Doe'>", "zh": False}, "Jane Doe", ()),

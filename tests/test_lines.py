@@ -44,6 +44,15 @@ def _classify(line: str) -> LineMatch:
         ),
         ("Source: Xinhua | Author: John Smith", "meta.source_line", {"source": "Xinhua", "author": "John Smith"}),
         ("时间：2024-05-12 作者：王明发布", "meta.publish_line", {"date": "2024-05-12"}),  # no name boundary: no author
+        (
+            "2024-08-20 10:32:15 来源：中国建设报 作者：刘晓 阅读：2,418",
+            "meta.date_lead_line",
+            {"date": "2024-08-20 10:32:15", "source": "中国建设报", "author": "刘晓", "views": "2,418"},
+        ),
+        ("2019-08-13 14:07来源：澎湃新闻", "meta.date_lead_line", {"date": "2019-08-13 14:07", "source": "澎湃新闻"}),
+        ("[图片]", "image.placeholder", {}),
+        ("【视频】", "image.placeholder", {}),
+        ("（本文来源于网络，如有侵权请联系删除）", "footer.infringement_notice", {}),
         ("建标〔2022〕24号", "meta.document_number", {"document_number": "建标〔2022〕24号"}),
         ("发文字号：国办发〔2021〕1号", "meta.document_number", {"document_number": "国办发〔2021〕1号"}),
         ("京政办发[2022]3号", "meta.document_number", {"document_number": "京政办发[2022]3号"}),

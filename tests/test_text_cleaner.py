@@ -390,3 +390,23 @@ def test_a_notice_s_document_number_is_not_its_title_and_a_source_line_names_the
     assert (article.author, article.publisher) == ("王明", "标准定额司")
     assert "建标〔2022〕24号" not in article.body_text
     assert "meta.document_number" in _rules(article)
+
+
+def test_a_reposted_story_with_a_date_first_meta_line_placeholder_and_end_mark() -> None:
+    article = _extract(
+        "中国建筑节能网\n"
+        "我国超低能耗建筑面积突破5000万平方米\n"
+        "2024-08-20 10:32:15 来源：中国建设报 作者：刘晓 阅读：2,418\n"
+        "[图片]\n"
+        "　　记者从住房和城乡建设部获悉，截至2024年6月底，全国累计建设超低能耗建筑面积已超过5000万平方米。\n"
+        "　　下一步，各地将继续加大财政支持力度，推动超低能耗建筑从示范走向规模化。（完）\n"
+        "免责声明：本文转载自中国建设报，仅供参考。如有侵权请联系删除。\n"
+        "相关阅读：\n"
+        "北京出台超低能耗建筑奖励办法\n"
+    )
+    assert article.title == "我国超低能耗建筑面积突破5000万平方米"
+    assert article.date_text == "2024-08-20 10:32:15"
+    assert (article.author, article.publisher, article.view_count) == ("刘晓", "中国建设报", 2418)
+    assert article.body_text.endswith("推动超低能耗建筑从示范走向规模化。（完）")  # the end mark closes a sentence
+    for leftover in ("[图片]", "如有侵权", "北京出台", "来源："):
+        assert leftover not in article.body_text, leftover
