@@ -126,9 +126,15 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     ),
     (
         "meta.release_time",  # Release Time3 months ago / Published: March 3, 2024 / Posted on 2024-03-03
-        rf"^(?:{_EN_DATE_LABEL})\s*[:：-]?\s*(?=.{{0,12}}{_DATEISH})(?P<date>.+?)\s*(?:\|.*)?$",
+        # ... and "Release Date: 2023-09-15 Source: Guangzhou Housing Bureau Views: 1,203"
+        rf"^{_AUTHOR_ON_META_LINE}"
+        r"(?=(?:.*?\b(?:Views?|Hits|Reads?|Page views)\s*[:：]?\s*(?P<views>\d[\d,]*))?)"
+        r"(?=(?:.*?\bSource\s*[:：]\s*(?P<source>[^|｜]+?)"
+        r"(?=\s+(?:Views?|Hits|Reads?|Author|By|Editor|Updated)\b|\s{2,}|\s*[|｜]|$))?)"
+        rf"(?:{_EN_DATE_LABEL})\s*[:：-]?\s*(?=.{{0,12}}{_DATEISH})"
+        r"(?P<date>.+?)(?=\s{2,}|\s*[|｜]|\s+(?:Source|Views?|Hits|Reads?|Author|By|Editor)\b|$)",
         "meta",
-        80,
+        160,
     ),
     (
         "meta.document_number",  # 建标〔2022〕24号 / 发文字号：国办发〔2021〕1号: under a notice's title, not it

@@ -206,7 +206,8 @@ def _read_header(lines: list[_Line], collected: _Collected) -> tuple[str | None,
     if candidates:
         before_meta = [i for i in candidates if first_meta is None or i < first_meta]
         title_index = before_meta[-1] if before_meta else candidates[-1]
-    section = lines[min(sections)].text if sections else None
+    # The label nearest the title: a menu above it may hold the same word, or a broader one.
+    section = lines[max(sections)].text if sections else None
     site_name: str | None = None
     for i, line in enumerate(lines):
         if line.match is not None:

@@ -59,6 +59,16 @@ def _classify(line: str) -> LineMatch:
         ("Release Time3 months ago", "meta.release_time", {"date": "3 months ago"}),
         ("Published: March 3, 2024", "meta.release_time", {"date": "March 3, 2024"}),
         ("Posted on 2024-03-03 | 5 min read", "meta.release_time", {"date": "2024-03-03"}),
+        (
+            "Release Date: 2023-09-15 Source: Guangzhou Housing Bureau Views: 1,203",
+            "meta.release_time",
+            {"date": "2023-09-15", "source": "Guangzhou Housing Bureau", "views": "1,203"},
+        ),
+        (
+            "Published: 2024-03-13 09:15 | Source: Xinhua | Author: Li Wei",
+            "meta.release_time",
+            {"date": "2024-03-13 09:15", "source": "Xinhua", "author": "Li Wei"},
+        ),
         ("Updated: 2 hours ago", "meta.release_time", {"date": "2 hours ago"}),
         ("浏览量：1,908", "meta.views", {"views": "1,908"}),
         ("Views: 87", "meta.views", {"views": "87"}),

@@ -410,3 +410,22 @@ def test_a_reposted_story_with_a_date_first_meta_line_placeholder_and_end_mark()
     assert article.body_text.endswith("推动超低能耗建筑从示范走向规模化。（完）")  # the end mark closes a sentence
     for leftover in ("[图片]", "如有侵权", "北京出台", "来源："):
         assert leftover not in article.body_text, leftover
+
+
+def test_an_english_release_line_and_the_section_label_nearest_the_title() -> None:
+    article = _extract(
+        "HOME\nABOUT\nNEWS & EVENTS\nPUBLICATIONS\n"
+        "News & Events\n"
+        "Guangzhou Promotes Prefabricated Buildings in New Public Projects\n"
+        "Release Date: 2023-09-15 Source: Guangzhou Housing Bureau Views: 1,203\n"
+        "Guangzhou will require all new government-funded public buildings to use prefabricated construction "
+        "methods from next year, the city's housing bureau announced on September 14.\n"
+        "The prefabrication rate of such projects should reach at least 50 percent, according to the notice.\n"
+    )
+    assert article.title == "Guangzhou Promotes Prefabricated Buildings in New Public Projects"
+    assert (article.date_text, article.publisher, article.view_count) == (
+        "2023-09-15",
+        "Guangzhou Housing Bureau",
+        1203,
+    )
+    assert article.section == "News & Events"
