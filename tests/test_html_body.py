@@ -162,3 +162,17 @@ def test_hidden_elements_and_end_of_article_sections_are_removed() -> None:
     removed = rules_of(article)
     assert "html.hidden" in removed
     assert removed["html.end_of_article"].startswith("Another story")
+
+
+def test_a_notice_s_addressee_line_opens_its_body() -> None:
+    html = (
+        "<html><head><meta charset='utf-8'><title>关于进一步推进绿色建筑高质量发展的实施意见</title></head><body>"
+        "<div class='nav'><a href='/'>网站首页</a> | <a href='/zwgk'>政务公开</a></div>"
+        "<div class='article'><h2>关于进一步推进绿色建筑高质量发展的实施意见</h2><div class='content'>"
+        "<p>各市、县（市、区）住房和城乡建设局：</p>"
+        "<p>为深入贯彻落实国家关于碳达峰碳中和的决策部署，推动我省绿色建筑高质量发展，现提出如下意见。</p>"
+        "<p>到2025年，城镇新建民用建筑全面执行绿色建筑标准，星级绿色建筑占比达到30%以上。</p>"
+        "</div></div></body></html>"
+    )
+    article = extract_html(html, raw_for(html), None)
+    assert article.body_text.startswith("各市、县（市、区）住房和城乡建设局：\n\n为深入贯彻落实")
