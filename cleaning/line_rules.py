@@ -205,6 +205,13 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         12,
     ),
     (
+        "image.credit",  # 图片来源：网络 / （图源：新华社） / Photo credit: Xinhua / Image: Getty Images
+        r"^[\[【(（]?\s*(?:图片来源|图片提供|图片作者|图源|配图来源|题图来源|"
+        r"Photo credits?|Image credits?|Image source|Photo|Image|Picture)\s*[:：]\s*[^。！？.!?]{1,30}[\]】)）]?$",
+        "drop",
+        40,
+    ),
+    (
         "image.file",  # 111.jpg / IMG_0012.png / 图片1.jpeg
         rf"^[\[【(（]?\s*(?P<src>[^\s/\\<>\"']{{1,80}}\.(?:{_IMAGE_EXT}))\s*[\]】)）]?$",
         "image",
