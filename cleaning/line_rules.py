@@ -155,7 +155,9 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
         r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[AP]\.?M\.?)?)?"
         r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d{2}"
-        r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*[】\])）]?$",
+        r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*[】\])）]?"
+        # ... and a reading time after it: "September 25, 2024 | 4 min read" / "2024-08-14 · 阅读约5分钟"
+        r"(?:\s*[|｜·•]\s*(?:\d{1,3}\s*(?:-|to)?\s*\d{0,3}\s*(?:min(?:ute)?s?\.?\s*read|分钟阅读)|阅读约?\s*\d{1,3}\s*分钟))?$",
         "meta",
         60,
     ),
@@ -225,6 +227,13 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         r"|^字[体号]\s*[:：]\s*[大中小默认\s|]+$",
         "drop",
         120,
+    ),
+    (
+        "nav.read_more",  # Read more: How heat pumps are reshaping... / 延伸阅读：… / See also: … (a link, not text)
+        r"^[【\[(（]?\s*(?:Read more|Read also|Also read|See also|Related|Recommended|"
+        r"延伸阅读|相关阅读|相关链接|推荐阅读)\s*[】\])）]?\s*[:：]\s*\S.{0,120}$",
+        "drop",
+        140,
     ),
     (
         "nav.prev_next",  # 上一篇：... / 下一篇：... / Previous: ... / Next article

@@ -429,3 +429,19 @@ def test_an_english_release_line_and_the_section_label_nearest_the_title() -> No
         1203,
     )
     assert article.section == "News & Events"
+
+
+def test_a_date_with_a_reading_time_is_not_the_title_and_read_more_links_go() -> None:
+    article = _extract(
+        "Green Building News\n"
+        "World Green Building Week: Chinese cities pledge net-zero new buildings by 2030\n"
+        "By Sarah Lin\n"
+        "September 25, 2024 | 4 min read\n"
+        "Twelve Chinese cities have pledged that all new buildings will be net-zero carbon in operation by 2030, "
+        "according to a joint statement released on Tuesday.\n"
+        "Read more: How heat pumps are reshaping China's heating market\n"
+        "The cities will tighten energy codes and expand the use of rooftop solar and heat pumps.\n"
+    )
+    assert article.title == "World Green Building Week: Chinese cities pledge net-zero new buildings by 2030"
+    assert (article.date_text, article.author) == ("September 25, 2024", "Sarah Lin")
+    assert "Read more" not in article.body_text
