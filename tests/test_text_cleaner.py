@@ -378,22 +378,24 @@ def test_pages_without_an_article_are_rejected(text: str) -> None:
     assert info.value.reason == "not_article"
 
 
-def test_a_notice_s_document_number_is_not_its_title_and_a_source_line_names_the_author() -> None:
-    article = _extract(
+# Pages written the way this domain's sites print them: (page, expected fields, text that must not
+# be in the body).
+HEADER_CASES = [
+    pytest.param(
         "住房和城乡建设部关于印发“十四五”建筑节能与绿色建筑发展规划的通知\n"
         "建标〔2022〕24号\n"
         "发布时间：2022-03-11 17:05 来源：标准定额司 作者：王明\n"
         "各省、自治区住房和城乡建设厅：\n"
-        "　　现将《“十四五”建筑节能与绿色建筑发展规划》印发给你们，请结合本地区实际，认真贯彻执行。\n"
-    )
-    assert article.title == "住房和城乡建设部关于印发“十四五”建筑节能与绿色建筑发展规划的通知"
-    assert (article.author, article.publisher) == ("王明", "标准定额司")
-    assert "建标〔2022〕24号" not in article.body_text
-    assert "meta.document_number" in _rules(article)
-
-
-def test_a_reposted_story_with_a_date_first_meta_line_placeholder_and_end_mark() -> None:
-    article = _extract(
+        "　　现将《“十四五”建筑节能与绿色建筑发展规划》印发给你们，请结合本地区实际，认真贯彻执行。\n",
+        {
+            "title": "住房和城乡建设部关于印发“十四五”建筑节能与绿色建筑发展规划的通知",
+            "author": "王明",
+            "publisher": "标准定额司",
+        },
+        ["建标〔2022〕24号"],
+        id="a notice's document number is not its title; a source line names the author",
+    ),
+    pytest.param(
         "中国建筑节能网\n"
         "我国超低能耗建筑面积突破5000万平方米\n"
         "2024-08-20 10:32:15 来源：中国建设报 作者：刘晓 阅读：2,418\n"
@@ -402,37 +404,36 @@ def test_a_reposted_story_with_a_date_first_meta_line_placeholder_and_end_mark()
         "　　下一步，各地将继续加大财政支持力度，推动超低能耗建筑从示范走向规模化。（完）\n"
         "免责声明：本文转载自中国建设报，仅供参考。如有侵权请联系删除。\n"
         "相关阅读：\n"
-        "北京出台超低能耗建筑奖励办法\n"
-    )
-    assert article.title == "我国超低能耗建筑面积突破5000万平方米"
-    assert article.date_text == "2024-08-20 10:32:15"
-    assert (article.author, article.publisher, article.view_count) == ("刘晓", "中国建设报", 2418)
-    assert article.body_text.endswith("推动超低能耗建筑从示范走向规模化。（完）")  # the end mark closes a sentence
-    for leftover in ("[图片]", "如有侵权", "北京出台", "来源："):
-        assert leftover not in article.body_text, leftover
-
-
-def test_an_english_release_line_and_the_section_label_nearest_the_title() -> None:
-    article = _extract(
+        "北京出台超低能耗建筑奖励办法\n",
+        {
+            "title": "我国超低能耗建筑面积突破5000万平方米",
+            "date_text": "2024-08-20 10:32:15",
+            "author": "刘晓",
+            "publisher": "中国建设报",
+            "view_count": 2418,
+        },
+        ["[图片]", "如有侵权", "北京出台", "来源："],
+        id="a date-first meta line, a placeholder, an end mark and an infringement notice",
+    ),
+    pytest.param(
         "HOME\nABOUT\nNEWS & EVENTS\nPUBLICATIONS\n"
         "News & Events\n"
         "Guangzhou Promotes Prefabricated Buildings in New Public Projects\n"
         "Release Date: 2023-09-15 Source: Guangzhou Housing Bureau Views: 1,203\n"
         "Guangzhou will require all new government-funded public buildings to use prefabricated construction "
         "methods from next year, the city's housing bureau announced on September 14.\n"
-        "The prefabrication rate of such projects should reach at least 50 percent, according to the notice.\n"
-    )
-    assert article.title == "Guangzhou Promotes Prefabricated Buildings in New Public Projects"
-    assert (article.date_text, article.publisher, article.view_count) == (
-        "2023-09-15",
-        "Guangzhou Housing Bureau",
-        1203,
-    )
-    assert article.section == "News & Events"
-
-
-def test_a_date_with_a_reading_time_is_not_the_title_and_read_more_links_go() -> None:
-    article = _extract(
+        "The prefabrication rate of such projects should reach at least 50 percent, according to the notice.\n",
+        {
+            "title": "Guangzhou Promotes Prefabricated Buildings in New Public Projects",
+            "date_text": "2023-09-15",
+            "publisher": "Guangzhou Housing Bureau",
+            "view_count": 1203,
+            "section": "News & Events",
+        },
+        ["Release Date"],
+        id="an English release line; the section label nearest the title",
+    ),
+    pytest.param(
         "Green Building News\n"
         "World Green Building Week: Chinese cities pledge net-zero new buildings by 2030\n"
         "By Sarah Lin\n"
@@ -440,8 +441,30 @@ def test_a_date_with_a_reading_time_is_not_the_title_and_read_more_links_go() ->
         "Twelve Chinese cities have pledged that all new buildings will be net-zero carbon in operation by 2030, "
         "according to a joint statement released on Tuesday.\n"
         "Read more: How heat pumps are reshaping China's heating market\n"
-        "The cities will tighten energy codes and expand the use of rooftop solar and heat pumps.\n"
+        "The cities will tighten energy codes and expand the use of rooftop solar and heat pumps.\n",
+        {
+            "title": "World Green Building Week: Chinese cities pledge net-zero new buildings by 2030",
+            "date_text": "September 25, 2024",
+            "author": "Sarah Lin",
+        },
+        ["Read more", "min read"],
+        id="a date with a reading time is not the title; read-more links go",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "fields", "not_in_body"), HEADER_CASES)
+def test_header_and_boilerplate_lines(page: str, fields: dict[str, object], not_in_body: list[str]) -> None:
+    article = _extract(page)
+    assert {name: getattr(article, name) for name in fields} == fields
+    for leftover in not_in_body:
+        assert leftover not in article.body_text, leftover
+
+
+def test_a_story_s_end_mark_still_closes_its_last_sentence() -> None:
+    article = _extract(
+        "我国超低能耗建筑面积突破5000万平方米\n"
+        "　　记者从住房和城乡建设部获悉，截至2024年6月底，全国累计建设超低能耗建筑面积已超过5000万平方米。\n"
+        "　　下一步，各地将继续加大财政支持力度，推动超低能耗建筑从示范走向规模化。（完）\n"
     )
-    assert article.title == "World Green Building Week: Chinese cities pledge net-zero new buildings by 2030"
-    assert (article.date_text, article.author) == ("September 25, 2024", "Sarah Lin")
-    assert "Read more" not in article.body_text
+    assert article.body_text.endswith("推动超低能耗建筑从示范走向规模化。（完）")
