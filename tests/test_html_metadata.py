@@ -163,6 +163,25 @@ def test_publisher_from_source_line_and_copyright_holder() -> None:
 
 
 @pytest.mark.parametrize(
+    ("head", "before", "zh", "site_name"),
+    [
+        ("<title>Chengdu terminal goes zero-carbon - Green Building Daily</title>", "<h1>Chengdu terminal goes zero-carbon</h1>",
+         False, "Green Building Daily"),
+        ("<title>关于推进绿色建筑发展的实施意见_政策文件_某某省住房和城乡建设厅</title>", "<h1>关于推进绿色建筑发展的实施意见</h1>",
+         True, "某某省住房和城乡建设厅"),
+        ("<title>益阳：“数字”是优长-半月谈</title>", "<h1>益阳：“数字”是优长</h1>", True, "半月谈"),
+        # what follows the headline reads as another headline, not a name: no site name
+        ("<title>Blog - Interning of Small Integers in Python Explained</title>", "<h1>Blog</h1>", False, None),
+    ],
+)  # fmt: skip
+def test_site_name_and_publisher_from_what_the_title_tag_adds(
+    head: str, before: str, zh: bool, site_name: str | None
+) -> None:
+    article = extract(head=head, before=before, zh=zh)
+    assert (article.site_name, article.publisher) == (site_name, site_name)
+
+
+@pytest.mark.parametrize(
     ("kwargs", "section"),
     [
         ({"before": "<div class='breadcrumb'>当前位置：<a href='/'>首页</a> &gt; <a href='/n'>行业动态</a></div>"},

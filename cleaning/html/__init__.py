@@ -162,7 +162,7 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
             if candidate:
                 author = candidate
                 break
-    site_name = meta.site_name_of(signals)
+    site_name = meta.site_name_of(signals, title)
     publisher = (
         meta.publisher_from_structured(signals) or _source_from_lines(date_lines) or findings.publisher or site_name
     )

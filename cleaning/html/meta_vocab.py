@@ -151,3 +151,10 @@ PUBLISH_DATE_LABELS: tuple[str, ...] = (
     "Published on", "Published", "Posted on", "Posted", "Release date", "Publication date", "Date",
 )  # fmt: skip
 PUBLISH_DATE_WINDOW = 40  # characters after the label searched for the date
+
+# A site name read from what the title tag adds after the headline ("Headline - Site"): its bounds,
+# and the separator characters trimmed from its edges ("标题-半月谈" leaves "-半月谈").
+MIN_SITE_NAME_CHARS = 2
+MAX_SITE_NAME_CHARS = 40
+MAX_SITE_NAME_WORDS = 5  # more words than this read as a headline, not a name
+SITE_NAME_EDGE = " -_|·–—:：｜»>"

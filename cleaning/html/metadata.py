@@ -25,6 +25,7 @@ from cleaning.html import meta_vocab as vocab
 from cleaning.html.dom import collapse_spaces, element_tokens
 from cleaning.language import detect_language
 from cleaning.lines import LineMatch, classify_line, classify_line_of_kinds, parse_credits, screen_for, screen_text
+from cleaning.normalize import is_cjk
 
 MAX_SIGNAL_TEXTS = 12  # byline / date elements read per page
 MAX_TITLE_CHARS = 300
@@ -451,12 +452,28 @@ def publisher_from_structured(signals: PageSignals) -> str | None:
     return _structured_name(signals, "publisher", vocab.PUBLISHER_META, ("http://", "https://"))
 
 
-def site_name_of(signals: PageSignals) -> str | None:
+def site_name_of(signals: PageSignals, title: str | None = None) -> str | None:
+    """The site's name from its meta tags, else from what the title tag adds after the headline
+    ("Headline - Green Building Daily", "标题_政策文件_某某省住房和城乡建设厅": the last part)."""
     for key in vocab.SITE_NAME_META:
         value = signals.meta.get(key)
         if value and not value.startswith("@"):
             return collapse_spaces(value)
-    return None
+    tag = signals.title_tag
+    if not tag or not title or tag == title or not tag.startswith(title):
+        return None
+    rest = tag[len(title) :]
+    for sep in vocab.TITLE_SEPARATORS:
+        rest = rest.replace(sep, "\n")
+    parts = [part.strip(vocab.SITE_NAME_EDGE) for part in rest.split("\n") if part.strip(vocab.SITE_NAME_EDGE)]
+    if not parts:
+        return None
+    name = parts[-1]
+    if not vocab.MIN_SITE_NAME_CHARS <= len(name) <= vocab.MAX_SITE_NAME_CHARS:
+        return None
+    if not any(is_cjk(ch) for ch in name) and len(name.split()) > vocab.MAX_SITE_NAME_WORDS:
+        return None  # a headline's worth of words, not a name
+    return name
 
 
 def section_of(signals: PageSignals, title: str | None) -> str | None:
