@@ -64,6 +64,16 @@ def test_merge_keeps_both_inside_the_agreed_region_and_only_prose_outside() -> N
     assert texts == [EN_PROSE[0], "Funding", EN_PROSE[1], EN_PROSE[2], EN_PROSE[3]]
 
 
+def test_merge_does_not_add_their_block_that_holds_ours_again() -> None:
+    # A layout table (menu cell | article cell) that trafilatura reads as one table row repeats
+    # the whole article in one block: it adds no text, so it must not come back after it.
+    ours = [BodyBlock("paragraph", None, text) for text in ZH_PROSE]
+    layout_row = BodyBlock("table_row", None, "协会动态 | 通知公告 " + "".join(ZH_PROSE))
+    theirs = [*(BodyBlock("paragraph", None, text) for text in ZH_PROSE), layout_row]
+    texts = [slot.block.text for slot in merge(ours, theirs)]
+    assert texts == ZH_PROSE
+
+
 def test_apply_second_opinion_records_our_dropped_blocks_and_moves_links() -> None:
     ours = [BodyBlock("paragraph", None, "Subscribe now"), BodyBlock("paragraph", None, ZH_PROSE[0])]
     result = BodyResult(ours, [(1, "https://example.org/p.jpg", None, None)], [(1, "https://example.org/x", "x")], [])

@@ -189,6 +189,8 @@ def merge(ours: list[BodyBlock], theirs: list[BodyBlock]) -> list[_Slot]:
             continue
         if their_keys[j] in our_all:  # a fragment of one of our blocks: nothing new
             continue
+        if any(len(ours_key) >= min_anchor and ours_key in their_keys[j] for ours_key in our_keys):
+            continue  # it holds one of our blocks (a layout table row read as one cell): not new either
         if previous is None:
             leading.append(block)
         else:
