@@ -125,6 +125,16 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         160,
     ),
     (
+        "meta.author_lead_line",  # 作者：李明　来源：市建设局　发布时间：2023年12月5日　点击数：518 (the author first)
+        rf"^{_AUTHOR_ON_META_LINE}(?=(?:.*?(?:{_VIEWS_LABEL})\s*(?:次数|量)?\s*[:：]?\s*(?P<views>\d[\d,]*))?)"
+        r"(?=(?:.*?(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*(?P<source>[^\s|｜【]+))?)"
+        rf"(?=(?:.*?(?:{_DATE_LABEL})\s*[:：]\s*(?P<date>\S+(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?))?)"
+        rf"[【\[(（]?\s*(?:作者|记者|撰稿|撰文)\s*[:：]\s*{_CJK_NAME}\s+"
+        rf"(?=.*(?:来源|{_DATE_LABEL}|{_VIEWS_LABEL})\s*[:：])",
+        "meta",
+        160,
+    ),
+    (
         "meta.release_time",  # Release Time3 months ago / Published: March 3, 2024 / Posted on 2024-03-03
         # ... and "Release Date: 2023-09-15 Source: Guangzhou Housing Bureau Views: 1,203"
         rf"^{_AUTHOR_ON_META_LINE}"

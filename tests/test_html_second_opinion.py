@@ -74,6 +74,17 @@ def test_merge_does_not_add_their_block_that_holds_ours_again() -> None:
     assert texts == ZH_PROSE
 
 
+def test_merge_without_anchors_does_not_add_a_row_that_repeats_our_article() -> None:
+    # trafilatura read the whole table-layout page as one row: nothing of it matches one of our
+    # blocks exactly, but it is our paragraphs run together behind a short label.
+    ours = [BodyBlock("paragraph", None, text) for text in ZH_PROSE]
+    theirs = [BodyBlock("table_row", None, "作者：李明 | " + "".join(ZH_PROSE))]
+    assert [slot.block.text for slot in merge(ours, theirs)] == ZH_PROSE
+    # ...while a block that holds one of ours and much more is new text, and is kept
+    longer = BodyBlock("paragraph", None, ZH_PROSE[0] + ZH_PROSE[1] + ZH_PROSE[2])
+    assert [slot.block.text for slot in merge(ours[:1], [longer])] == [ZH_PROSE[0], longer.text]
+
+
 def test_apply_second_opinion_records_our_dropped_blocks_and_moves_links() -> None:
     ours = [BodyBlock("paragraph", None, "Subscribe now"), BodyBlock("paragraph", None, ZH_PROSE[0])]
     result = BodyResult(ours, [(1, "https://example.org/p.jpg", None, None)], [(1, "https://example.org/x", "x")], [])

@@ -51,6 +51,11 @@ def _classify(line: str) -> LineMatch:
         ),
         ("2019-08-13 14:07来源：澎湃新闻", "meta.date_lead_line", {"date": "2019-08-13 14:07", "source": "澎湃新闻"}),
         ("[图片]", "image.placeholder", {}),
+        (
+            "作者：李明　来源：市建设局　发布时间：2023年12月5日　点击数：518",
+            "meta.author_lead_line",
+            {"author": "李明", "source": "市建设局", "date": "2023年12月5日", "views": "518"},
+        ),
         ("September 25, 2024 | 4 min read", "meta.date_line", {"date": "September 25, 2024"}),
         ("2024-08-14 · 阅读约5分钟", "meta.date_line", {"date": "2024-08-14"}),
         ("Read more: How heat pumps are reshaping China's heating market", "nav.read_more", {}),

@@ -171,14 +171,31 @@ def merge(ours: list[BodyBlock], theirs: list[BodyBlock]) -> list[_Slot]:
         if found is not None:
             cursor = found
 
+    def repeats_ours(key: str, kept: list[str]) -> bool:
+        """A block of theirs inside one of ours, or mostly made of the blocks of ours that are kept
+        (a layout table row read as one cell repeats the article around a few labels)."""
+        if key in our_all:
+            return True
+        rest = key
+        for ours_key in kept:
+            if len(ours_key) >= min_anchor and ours_key in rest:
+                rest = rest.replace(ours_key, "")
+        return len(rest) < len(key) * vocab.SECOND_OPINION_NEW_TEXT_SHARE
+
     anchors = [i for i, flag in enumerate(our_anchor) if flag]
     their_anchors = [j for j, pos in enumerate(their_position) if pos is not None]
     if not anchors or not their_anchors:
         slots = [_Slot(b, i) for i, b in enumerate(ours) if _reads_as_prose(b.text)]
-        slots += [_Slot(b, None) for b in theirs if _reads_as_prose(b.text)]
+        kept = [our_keys[slot.ours] for slot in slots if slot.ours is not None]
+        slots += [
+            _Slot(b, None)
+            for b, key in zip(theirs, their_keys, strict=True)
+            if _reads_as_prose(b.text) and not repeats_ours(key, kept)
+        ]
         return slots
 
     first, last = anchors[0], anchors[-1]
+    kept = [key for i, key in enumerate(our_keys) if first <= i <= last or _reads_as_prose(ours[i].text)]
     inserted_after: dict[int, list[BodyBlock]] = {}  # our index -> their-only blocks that follow it
     leading: list[BodyBlock] = []
     previous: int | None = None
@@ -187,10 +204,8 @@ def merge(ours: list[BodyBlock], theirs: list[BodyBlock]) -> list[_Slot]:
         if position is not None:
             previous = position
             continue
-        if their_keys[j] in our_all:  # a fragment of one of our blocks: nothing new
+        if repeats_ours(their_keys[j], kept):
             continue
-        if any(len(ours_key) >= min_anchor and ours_key in their_keys[j] for ours_key in our_keys):
-            continue  # it holds one of our blocks (a layout table row read as one cell): not new either
         if previous is None:
             leading.append(block)
         else:
