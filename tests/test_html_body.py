@@ -176,3 +176,28 @@ def test_a_notice_s_addressee_line_opens_its_body() -> None:
     )
     article = extract_html(html, raw_for(html), None)
     assert article.body_text.startswith("各市、县（市、区）住房和城乡建设局：\n\n为深入贯彻落实")
+
+
+def test_a_data_table_s_short_rows_are_not_taken_for_menus() -> None:
+    rows = "".join(
+        f"<tr><td>{n}</td><td>{name}</td><td>{owner}</td><td>{stars}</td></tr>"
+        for n, name, owner, stars in (
+            ("1", "市民文化中心", "市城投集团", "三星级"),
+            ("2", "滨江花园小区", "某某置业", "二星级"),
+        )
+    )
+    html = (
+        "<html><head><meta charset='utf-8'><title>2024年度绿色建筑标识项目公示</title></head><body>"
+        "<div class='main'><h1>2024年度绿色建筑标识项目公示</h1><div class='content'>"
+        "<p>根据《绿色建筑标识管理办法》，经专家评审，拟对以下项目授予绿色建筑标识，现予以公示，请社会各界监督。</p>"
+        f"<table><tr><th>序号</th><th>项目名称</th><th>申报单位</th><th>星级</th></tr>{rows}</table>"
+        "<p>公示期为2024年6月3日至6月9日。如有异议，请在公示期内以书面形式向我局反映，我局将依法处理。</p>"
+        "</div></div></body></html>"
+    )
+    article = extract_html(html, raw_for(html), None)
+    table = [p.text for p in article.paragraphs if p.kind == "table_row"]
+    assert table == [
+        "序号 | 项目名称 | 申报单位 | 星级",
+        "1 | 市民文化中心 | 市城投集团 | 三星级",
+        "2 | 滨江花园小区 | 某某置业 | 二星级",
+    ]

@@ -750,7 +750,9 @@ def extract_body(
             continue
         if judge_line is not None and block.kind != "preformatted":
             verdict = judge_line(block.text)
-            if verdict is not None:
+            if verdict is not None and not (
+                block.kind == "table_row" and verdict[0] in vocab.TABLE_ROW_EXEMPT_LINE_RULES
+            ):
                 rule, ends_article = verdict
                 removed.append((rule, clip(block.text)))
                 if ends_article and kept_weight >= vocab.MIN_CHARS_BEFORE_ARTICLE_END:

@@ -137,7 +137,9 @@ def _filter_theirs(theirs: list[BodyBlock], judge_line: LineJudge | None) -> lis
             continue
         if judge_line is not None and block.kind != "preformatted":
             verdict = judge_line(block.text)
-            if verdict is not None:
+            if verdict is not None and not (
+                block.kind == "table_row" and verdict[0] in vocab.TABLE_ROW_EXEMPT_LINE_RULES
+            ):
                 if verdict[1] and weight >= vocab.MIN_CHARS_BEFORE_ARTICLE_END:
                     break
                 continue

@@ -407,6 +407,9 @@ SECOND_OPINION_RUNNER_UP_SHARE = 0.6  # a container outside the chosen one scori
 SECOND_OPINION_MIN_PROSE_KEPT = 0.85  # share of the page's prose the chosen region must hold
 SECOND_OPINION_PROSE_CHARS = 80  # weighted characters that make a block outside the agreed region prose
 SECOND_OPINION_MIN_ANCHOR_CHARS = 15  # shorter blocks are too common to prove the two agree
+# Line rules that do not apply to a data table's row: its cells are joined with " | ", which is
+# what a menu line looks like ("1 | 市民文化中心 | 市城投集团 | 三星级").
+TABLE_ROW_EXEMPT_LINE_RULES: frozenset[str] = frozenset({"line.nav.menu"})
 # A block of trafilatura's made of ours plus less than this share of its own text adds nothing.
 SECOND_OPINION_NEW_TEXT_SHARE = 0.5
 
