@@ -89,6 +89,13 @@ _AUTHOR_ON_META_LINE = (
     rf"(?=(?:.*?(?:作者|记者|撰稿|撰文|Author)\s*[:：]\s*(?P<author>{_CJK_NAME}|{_LATIN_NAME})"
     r"(?=[\s|｜,，;；)）】]|$))?)"
 )
+# Author, views and source named anywhere on a date / source line, captured by lookaheads from its
+# start (the fields come in any order): "发布时间：… 作者：王明 来源：新华社 浏览次数：87".
+_FIELDS_ON_META_LINE = (
+    _AUTHOR_ON_META_LINE
+    + rf"(?=(?:.*?(?:{_VIEWS_LABEL})\s*(?:次数|量)?\s*[:：]?\s*(?P<views>\d[\d,]*))?)"
+    + r"(?=(?:.*?(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*(?P<source>[^\s|｜【]+))?)"
+)
 # An official document number: 建标〔2022〕24号 / 国办发〔2021〕1号 / 京政办发[2022]3号
 _DOCUMENT_NUMBER = r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*第?\s*\d{1,5}\s*号"
 
@@ -98,8 +105,7 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     (
         "meta.publish_line",  # 发布时间:2023-11-03    浏览量:1908   /  日期：2023年11月3日 来源：新华社
         # views and source may come in any order after the date: captured by lookaheads from the start
-        rf"^{_AUTHOR_ON_META_LINE}(?=(?:.*?(?:{_VIEWS_LABEL})\s*(?:次数|量)?\s*[:：]?\s*(?P<views>\d[\d,]*))?)"
-        r"(?=(?:.*?(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*(?P<source>[^\s|｜【]+))?)"
+        rf"^{_FIELDS_ON_META_LINE}"
         rf"[【\[(（]?\s*(?:{_DATE_LABEL})\s*[】\])）]?\s*[:：]?\s*(?=.{{0,3}}{_DATEISH})"
         rf"(?P<date>.+?)(?=\s{{2,}}|\s*[|｜【]|\s*(?:{_VIEWS_LABEL}|来源|作者|编辑|字号|字体)|$)",
         "meta",
@@ -116,8 +122,7 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     ),
     (
         "meta.date_lead_line",  # 2024-08-20 10:32:15 来源：中国建设报 作者：刘晓 阅读：2,418 (date first)
-        rf"^{_AUTHOR_ON_META_LINE}(?=(?:.*?(?:{_VIEWS_LABEL})\s*[:：]?\s*(?P<views>\d[\d,]*))?)"
-        r"(?=(?:.*?(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*(?P<source>[^\s|｜【]+))?)"
+        rf"^{_FIELDS_ON_META_LINE}"
         r"(?P<date>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*[日号])?"
         r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)"
         rf"\s*(?=.*(?:来源|作者|记者|编辑|{_VIEWS_LABEL})\s*[:：])",
@@ -126,8 +131,7 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     ),
     (
         "meta.author_lead_line",  # 作者：李明　来源：市建设局　发布时间：2023年12月5日　点击数：518 (the author first)
-        rf"^{_AUTHOR_ON_META_LINE}(?=(?:.*?(?:{_VIEWS_LABEL})\s*(?:次数|量)?\s*[:：]?\s*(?P<views>\d[\d,]*))?)"
-        r"(?=(?:.*?(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*(?P<source>[^\s|｜【]+))?)"
+        rf"^{_FIELDS_ON_META_LINE}"
         rf"(?=(?:.*?(?:{_DATE_LABEL})\s*[:：]\s*(?P<date>\S+(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?))?)"
         rf"[【\[(（]?\s*(?:作者|记者|撰稿|撰文)\s*[:：]\s*{_CJK_NAME}\s+"
         rf"(?=.*(?:来源|{_DATE_LABEL}|{_VIEWS_LABEL})\s*[:：])",
