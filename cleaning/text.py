@@ -70,7 +70,8 @@ class _Collected:
     sources: list[str] = field(default_factory=list)
     holders: list[str] = field(default_factory=list)
     breadcrumb_sections: list[str] = field(default_factory=list)
-    author: str | None = None
+    author: str | None = None  # from a credit line
+    author_on_meta_line: str | None = None  # "来源：X 作者：王明": used when no credit line names one
     editors: list[str] = field(default_factory=list)
 
     def remove(self, text: str, rule: str) -> None:
@@ -166,8 +167,8 @@ def _absorb(line: _Line, collected: _Collected, rule: str | None = None) -> None
                 collected.views.append(int(captures["views"].replace(",", "")))
             if "source" in captures:
                 collected.sources.append(captures["source"])
-            if "author" in captures and collected.author is None:
-                collected.author = captures["author"]
+            if "author" in captures and collected.author_on_meta_line is None:
+                collected.author_on_meta_line = captures["author"]
         elif kind == "credit":
             author, editors = parse_credits(line.folded)
             if author and collected.author is None:
@@ -315,7 +316,7 @@ def extract_text(text: str, raw: RawDocument) -> ExtractedArticle:
         date_text=published.text if published else None,
         date_source=published.source if published else None,
         language=detect_language(body_text) or raw.language_hint,
-        author=collected.author,
+        author=collected.author or collected.author_on_meta_line,
         editors=tuple(collected.editors),
         publisher=(collected.sources or collected.holders or [None])[0],
         site_name=site_name,

@@ -468,3 +468,13 @@ def test_a_story_s_end_mark_still_closes_its_last_sentence() -> None:
         "　　下一步，各地将继续加大财政支持力度，推动超低能耗建筑从示范走向规模化。（完）\n"
     )
     assert article.body_text.endswith("推动超低能耗建筑从示范走向规模化。（完）")
+
+
+def test_a_credit_line_names_the_author_before_a_date_line_does() -> None:
+    article = _extract(
+        "绿色建筑发展论坛在杭州召开\n"
+        "发布时间：2024-05-12 来源：新华社 作者：李华\n"
+        "记者：张三\n"
+        "　　5月10日，2024绿色建筑发展论坛在杭州召开，来自全省的200余名代表参加了会议。\n"
+    )
+    assert article.author == "张三"

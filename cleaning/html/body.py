@@ -985,7 +985,11 @@ def trim_head(result: BodyResult) -> None:
             continue
         if block.kind == "heading" and index == first_prose - 1:
             continue
-        if index == first_prose - 1 and block.kind == "paragraph" and block.text.rstrip()[-1:] in vocab.LEAD_IN_ENDINGS:
+        if (
+            index == first_prose - 1
+            and block.kind == "paragraph"
+            and block.text.rstrip().endswith(vocab.LEAD_IN_ENDINGS)
+        ):
             continue
         if weighted_length(block.text) >= vocab.TAIL_MIN_CHARS or _ends_sentence(block.text):
             continue

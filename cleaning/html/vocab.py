@@ -417,7 +417,7 @@ SECOND_OPINION_NEW_TEXT_SHARE = 0.5
 TAIL_MIN_CHARS = 40
 # A short block ending so, right before the first sentence, opens the body: a notice's addressee
 # ("各市、县（市、区）住房和城乡建设局：") or a letter's salutation ("Dear members:").
-LEAD_IN_ENDINGS = ":："
+LEAD_IN_ENDINGS: tuple[str, ...] = (":", "：")
 SENTENCE_END: tuple[str, ...] = (".", "!", "?", "。", "！", "？", "…")
 TAIL_NOTE_MIN_CHARS = 12  # a bracketed editorial note at least this long (weighted) is kept
 ATTRIBUTION_MAX_CHARS = 12  # a full stop this close to the end, before a dash, still ends the sentence
