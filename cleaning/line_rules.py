@@ -73,6 +73,7 @@ _CJK_NAME = r"[\u4e00-\u9fff·]{2,5}"
 _CJK_NAMES = rf"{_CJK_NAME}(?:[\s、,，/]+{_CJK_NAME})*"
 _LATIN_NAME = r"[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,3}"
 _LATIN_NAMES = rf"{_LATIN_NAME}(?:\s*(?:,|and|&)\s*{_LATIN_NAME})*"
+_BYLINE_LABEL = r"(?:By|Written by|Reported by|Story by|Words by)\s*[:：]?"
 _DATE_LABEL = r"发布时间|发布日期|发表时间|发表日期|发文日期|成文日期|更新时间|更新日期|日期|时间"
 _VIEWS_LABEL = r"浏览量|浏览次数|浏览|阅读量|阅读数|阅读次数|阅读|点击量|点击数|点击率|点击|访问量|访问次数|人气"
 _EN_DATE_LABEL = (
@@ -200,7 +201,7 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         rf"(?P<author>{_CJK_NAMES})(?:\s*[,，;；]?\s*(?:通讯员|记者|摄影|编辑|责任编辑)\s*[:：]?\s*{_CJK_NAMES})*"
         r"\s*[】\])）]?$"
         rf"|^[【\[(（]?\s*文\s*[:：|｜/]\s*(?P<author2>{_CJK_NAMES})\s*[】\])）]?$"
-        rf"|^(?:By|Written by|Reported by|Story by|Words by)\s*[:：]?\s+(?P<author3>{_LATIN_NAMES})\s*(?:[,|].*)?$"
+        rf"|^{_BYLINE_LABEL}\s+(?P<author3>{_LATIN_NAMES})\s*(?:(?:[,|·•]|\s[-–—]\s).*)?$"
         rf"|^(?:Author|Authors|Reporter|Reporters|Correspondent)\s*[:：]\s*(?P<author4>{_LATIN_NAMES}|{_CJK_NAMES})\s*$"
         rf"|^(?:[A-Z][\w&'’.-]*\s+){{0,5}}(?:reporters?|correspondents?|staff writers?|journalists?)\s+"
         rf"(?P<author5>{_LATIN_NAMES})\s*$",
@@ -241,6 +242,12 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         r"|^字[体号]\s*[:：]\s*[大中小默认\s|]+$",
         "drop",
         120,
+    ),
+    (
+        "nav.advertisement",  # Advertisement / 广告 / Sponsored: an ad slot's label inside the article
+        r"^[\[【(（]?\s*(?:Advertisement|Advertising|Sponsored(?: content)?|Ad|Ads|广告|推广|赞助内容)\s*[\]】)）]?$",
+        "drop",
+        25,
     ),
     (
         "nav.read_more",  # Read more: How heat pumps are reshaping... / 延伸阅读：… / See also: … (a link, not text)

@@ -368,7 +368,7 @@ _ROLE_KINDS: dict[str, str] = (
 )
 _ROLES = _role_regex()
 _NAME_SPLIT_CJK = re.compile(r"[\s、,，/;；|｜]+")
-_NAME_SPLIT_LATIN = re.compile(r"\s*(?:,|;|&|\band\b|\|)\s*")
+_NAME_SPLIT_LATIN = re.compile(r"\s*(?:,|;|&|\band\b|\||·|•|\s[-–—]\s)\s*")
 _EDGE_JUNK = " \t:：/|｜()（）【】[]<>《》,，;；.。、-—"
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,3}$")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")

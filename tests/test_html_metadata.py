@@ -126,6 +126,7 @@ def test_structured_date_wins_over_url_and_text() -> None:
         ({"before": "<p>文/孙八</p>"}, "孙八", ()),
         ({"before": "<p>By Jane Doe</p>", "zh": False}, "Jane Doe", ()),
         ({"before": "<p>By Chen Jing, Staff Reporter</p>", "zh": False}, "Chen Jing", ()),
+        ({"before": "<p class='meta'>By Chen Wei · March 4, 2024</p>", "zh": False}, "Chen Wei", ()),
         ({"before": "<p>By Jane Doe and John Roe</p>", "after": "<p>Edited by Mary Major</p>", "zh": False},
          "Jane Doe, John Roe", ("Mary Major",)),
         ({"head": "<meta name='author' content='Jane Doe'>", "zh": False}, "Jane Doe", ()),

@@ -51,6 +51,9 @@ def _classify(line: str) -> LineMatch:
         ),
         ("2019-08-13 14:07来源：澎湃新闻", "meta.date_lead_line", {"date": "2019-08-13 14:07", "source": "澎湃新闻"}),
         ("[图片]", "image.placeholder", {}),
+        ("Advertisement", "nav.advertisement", {}),
+        ("广告", "nav.advertisement", {}),
+        ("By Chen Wei · March 4, 2024", "credit.author", {"author": "Chen Wei"}),
         (
             "作者：李明　来源：市建设局　发布时间：2023年12月5日　点击数：518",
             "meta.author_lead_line",
