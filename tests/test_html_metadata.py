@@ -171,6 +171,7 @@ def test_publisher_from_source_line_and_copyright_holder() -> None:
         ("<title>关于推进绿色建筑发展的实施意见_政策文件_某某省住房和城乡建设厅</title>", "<h1>关于推进绿色建筑发展的实施意见</h1>",
          True, "某某省住房和城乡建设厅"),
         ("<title>益阳：“数字”是优长-半月谈</title>", "<h1>益阳：“数字”是优长</h1>", True, "半月谈"),
+        ("<title>北京发布超低能耗建筑发展行动计划-新闻频道-某某网</title>", "<h1>北京发布超低能耗建筑发展行动计划</h1>", True, "某某网"),
         # what follows the headline reads as another headline, not a name: no site name
         ("<title>Blog - Interning of Small Integers in Python Explained</title>", "<h1>Blog</h1>", False, None),
     ],

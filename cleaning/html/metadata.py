@@ -452,6 +452,9 @@ def publisher_from_structured(signals: PageSignals) -> str | None:
     return _structured_name(signals, "publisher", vocab.PUBLISHER_META, ("http://", "https://"))
 
 
+_CJK_HYPHEN = re.compile(r"(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])")
+
+
 def site_name_of(signals: PageSignals, title: str | None = None) -> str | None:
     """The site's name from its meta tags, else from what the title tag adds after the headline
     ("Headline - Green Building Daily", "标题_政策文件_某某省住房和城乡建设厅": the last part)."""
@@ -462,7 +465,7 @@ def site_name_of(signals: PageSignals, title: str | None = None) -> str | None:
     tag = signals.title_tag
     if not tag or not title or tag == title or not tag.startswith(title):
         return None
-    rest = tag[len(title) :]
+    rest = _CJK_HYPHEN.sub("\n", tag[len(title) :])  # "标题-新闻频道-某某网": a bare hyphen between CJK
     for sep in vocab.TITLE_SEPARATORS:
         rest = rest.replace(sep, "\n")
     parts = [part.strip(vocab.SITE_NAME_EDGE) for part in rest.split("\n") if part.strip(vocab.SITE_NAME_EDGE)]
