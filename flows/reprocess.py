@@ -97,6 +97,9 @@ def reprocess(params: ReprocessParams) -> Any:
                 replayed = inputs_for_replay(con, rows, source_name=params.source)
             if not replayed:
                 continue
+            # Started here, by this thread, before the first task needs it: two tasks in flight
+            # must not each start a pool. A replay with nothing to replay never starts one.
+            process_pool(params.workers)
             tally.counts["discovered"] += len(replayed)
             raws = Sealed([raw for raw, _last_version in replayed])
             pending.append(reextract_task.submit(raws, rules, run_id, utc_now(), params.workers))

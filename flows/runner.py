@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
@@ -102,6 +102,23 @@ def _result(state: Any) -> RunSummary:
     raise FlowFailed(message)
 
 
+def _run_flow(flow_call: Callable[[], Any], *, show_progress: bool = False) -> RunSummary:
+    """One flow run from the command line: Prefect's engines are imported while the API server
+    starts, the server is waited for, heartbeats are off against the command's own server, and the
+    extraction pool (started by the flow with its first work) is shut down afterwards."""
+    from flows.api_server import ensure_ready
+    from flows.batch import shutdown_pool
+
+    _import_run_machinery()  # while the API server starts
+    ensure_ready()
+    try:
+        with _flow_settings(), _progress_display(show_progress):
+            state = flow_call()
+    finally:
+        shutdown_pool()
+    return _result(state)
+
+
 def run_ingest(
     *,
     sources: Sequence[SourceConfig],
@@ -117,8 +134,6 @@ def run_ingest(
     listings: Sequence[ReadListing] = (),
 ) -> RunSummary:
     """Run the ingest flow in this process; `listings` were read before the run (the target sniff)."""
-    from flows.api_server import ensure_ready
-    from flows.batch import shutdown_pool
     from flows.ingest import HttpParams, IngestParams, ingest
     from flows.listings import hand_over, take_handed_over
 
@@ -134,32 +149,15 @@ def run_ingest(
     )
     runner = _task_runner(task_runner, workers, dask_address)
     flow_fn = ingest.with_options(task_runner=runner) if runner is not None else ingest
-    _import_run_machinery()  # while the API server starts
-    ensure_ready()
     hand_over(listings)
     try:
-        with _flow_settings(), _progress_display(show_progress):
-            state = flow_fn(params, return_state=True)
+        return _run_flow(lambda: flow_fn(params, return_state=True), show_progress=show_progress)
     finally:
         take_handed_over()  # a run that failed before taking them must not pass them to the next
-        shutdown_pool()
-    return _result(state)
 
 
 def run_reprocess(*, db_path: str, source: str | None, lock_timeout: float, workers: int) -> RunSummary:
-    from flows.api_server import ensure_ready
-    from flows.batch import process_pool, shutdown_pool
     from flows.reprocess import ReprocessParams, reprocess
 
-    _import_run_machinery()
-    ensure_ready()
-    process_pool(workers)  # after the server answers: on few cores their start-ups would compete
-    try:
-        with _flow_settings():
-            state = reprocess(
-                ReprocessParams(db_path=db_path, source=source, lock_timeout=lock_timeout, workers=workers),
-                return_state=True,
-            )
-    finally:
-        shutdown_pool()
-    return _result(state)
+    params = ReprocessParams(db_path=db_path, source=source, lock_timeout=lock_timeout, workers=workers)
+    return _run_flow(lambda: reprocess(params, return_state=True))
