@@ -90,6 +90,14 @@ _AUTHOR_ON_META_LINE = (
     rf"(?=(?:.*?(?:作者|记者|撰稿|撰文|Author)\s*[:：]\s*(?P<author>{_CJK_NAME}|{_LATIN_NAME})"
     r"(?=[\s|｜,，;；)）】]|$))?)"
 )
+# A numeric date with an optional time: 2024-08-20 10:32:15 / 2024年8月14日 / 2019-08-13T14:07+08:00.
+# (The day's 日 is optional as a unit, so a time right after the day is still taken.)
+_NUMERIC_DATE_TIME = (
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*[日号])?"
+    r"(?:[T\s]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\.\d+)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+# The value after a date label on a source / author line: one word, and a time if one follows.
+_DATE_WORD_TIME = r"\S+(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 # Author, views and source named anywhere on a date / source line, captured by lookaheads from its
 # start (the fields come in any order): "发布时间：… 作者：王明 来源：新华社 浏览次数：87".
 _FIELDS_ON_META_LINE = (
@@ -116,7 +124,7 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         "meta.source_line",  # 来源：重庆市住建委  /  信息来源：新华网 2023-11-03 / Source: Xinhua
         rf"^{_AUTHOR_ON_META_LINE}[【\[(（]?\s*(?:信息来源|文章来源|稿件来源|稿源|来源|出处|Source)\s*[】\])）]?\s*[:：]\s*"
         r"(?P<source>[^\s|｜【]+(?:\s[A-Za-z][^\s|｜【]*)*)"
-        rf"(?:.*?(?:{_DATE_LABEL})\s*[:：]?\s*(?P<date>\S+(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?))?"
+        rf"(?:.*?(?:{_DATE_LABEL})\s*[:：]?\s*(?P<date>{_DATE_WORD_TIME}))?"
         rf"(?:.*?(?:{_VIEWS_LABEL})\s*[:：]?\s*(?P<views>\d+))?",
         "meta",
         160,
@@ -124,8 +132,7 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     (
         "meta.date_lead_line",  # 2024-08-20 10:32:15 来源：中国建设报 作者：刘晓 阅读：2,418 (date first)
         rf"^{_FIELDS_ON_META_LINE}"
-        r"(?P<date>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*[日号])?"
-        r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)"
+        rf"(?P<date>{_NUMERIC_DATE_TIME})"
         rf"\s*(?=.*(?:来源|作者|记者|编辑|{_VIEWS_LABEL})\s*[:：])",
         "meta",
         160,
@@ -133,7 +140,7 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     (
         "meta.author_lead_line",  # 作者：李明　来源：市建设局　发布时间：2023年12月5日　点击数：518 (the author first)
         rf"^{_FIELDS_ON_META_LINE}"
-        rf"(?=(?:.*?(?:{_DATE_LABEL})\s*[:：]\s*(?P<date>\S+(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?))?)"
+        rf"(?=(?:.*?(?:{_DATE_LABEL})\s*[:：]\s*(?P<date>{_DATE_WORD_TIME}))?)"
         rf"[【\[(（]?\s*(?:作者|记者|撰稿|撰文)\s*[:：]\s*{_CJK_NAME}\s+"
         rf"(?=.*(?:来源|{_DATE_LABEL}|{_VIEWS_LABEL})\s*[:：])",
         "meta",
@@ -165,8 +172,7 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     ),
     (
         "meta.date_line",  # a line that is only a date: 2022-06-20 13:36 / 2024年8月14日 / March 3, 2024
-        r"^[【\[(（]?\s*(?P<date>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?"
-        r"(?:[T\s]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\.\d+)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
+        rf"^[【\[(（]?\s*(?P<date>{_NUMERIC_DATE_TIME}"
         r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
         r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[AP]\.?M\.?)?)?"
         r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d{2}"
