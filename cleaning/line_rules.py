@@ -67,6 +67,22 @@ EDITOR_ROLES: tuple[str, ...] = (
 END_MARKS: tuple[str, ...] = (
     "（完）", "(完)", "【完】", "[完]", "（全文完）", "(全文完)", "（终）", "(终)", "（END）", "(END)", "(end)", "-30-",
 )  # fmt: skip
+# An official document's closing block (落款) after its last sentence, kept as body rather than trimmed
+# as trailing furniture: attachment lines, the issuing bodies, the signing date, the publication note,
+# in that order. It counts only with a signing date after an issuer, or with a publication note.
+DOCUMENT_ATTACHMENT_LINE = r"^附件\s*\d{0,2}\s*(?:[:：]|$)"  # 附件：…规划 / 附件1：… / 附件
+DOCUMENT_ATTACHMENT_ITEM = r"^\d{1,2}\s*[.．、]\s*\S"  # "2.…" listed under an attachment line
+# An issuing body: a name ending like these, several allowed on one line ("住房和城乡建设部 国家发展改革委").
+DOCUMENT_ISSUER_ENDINGS: tuple[str, ...] = (
+    "人民政府", "办公厅", "办公室", "委员会", "领导小组", "工作组", "部", "厅", "局", "委", "署", "院", "会", "中心",
+    "公司", "集团", "处", "所", "站", "社", "办",
+)  # fmt: skip
+DOCUMENT_ISSUER_MAX_CHARS = 40
+DOCUMENT_SIGNING_DATE = (
+    r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
+    r"|^[〇○零Ｏ一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日$"
+)
+DOCUMENT_PUBLICATION_NOTE = r"^[（(]\s*此件(?:公开发布|主动公开|依申请公开|不予公开|不公开|(?:经)?删减后公开)\s*[)）]$"
 OTHER_ROLES: tuple[str, ...] = ("摄影", "图片", "摄", "图", "美编", "设计", "Photo by", "Photos by", "Photo")
 
 _CJK_NAME = r"[\u4e00-\u9fff·]{2,5}"

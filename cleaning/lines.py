@@ -417,3 +417,54 @@ def parse_credits(line: str) -> tuple[str | None, tuple[str, ...]]:
     else:
         author = ", ".join(authors)
     return author, tuple(editors)
+
+
+# ------------------------------------------------------------------ an official document's closing block
+
+_ATTACHMENT_LINE = re.compile(table.DOCUMENT_ATTACHMENT_LINE)
+_ATTACHMENT_ITEM = re.compile(table.DOCUMENT_ATTACHMENT_ITEM)
+_SIGNING_DATE = re.compile(table.DOCUMENT_SIGNING_DATE)
+_PUBLICATION_NOTE = re.compile(table.DOCUMENT_PUBLICATION_NOTE)
+_ISSUER_NAME = re.compile(
+    r"[\u4e00-\u9fff（）()]{2,}(?:" + "|".join(map(re.escape, table.DOCUMENT_ISSUER_ENDINGS)) + r")"
+)
+
+
+def is_document_issuer(line: str) -> bool:
+    """A line naming only issuing bodies: "住房和城乡建设部", "住房和城乡建设部办公厅 国家发展改革委办公厅"."""
+    text = line.strip()
+    if not text or len(text) > table.DOCUMENT_ISSUER_MAX_CHARS:
+        return False
+    return all(_ISSUER_NAME.fullmatch(name) for name in text.split())
+
+
+def is_signing_date(line: str) -> bool:
+    """A line that is only a full date in the form documents are signed with: 2022年3月1日, 二〇二二年三月一日."""
+    return _SIGNING_DATE.match(line.strip()) is not None
+
+
+def closing_block_length(lines: list[str]) -> int:
+    """How many of `lines`, the lines right after a document's last sentence, are its closing block
+    (落款): attachment lines, issuing bodies, the signing date and the publication note, in that
+    order. 0 unless the block holds a signing date after an issuer, or a publication note: a bare
+    date or an attachment list after a news story is not a document's closing."""
+    stage = 0  # 0 attachments, 1 issuers, 2 signing date, 3 publication note
+    taken = 0
+    issuer = signed = noted = False
+    for line in lines:
+        text = line.strip()
+        if stage == 0 and (_ATTACHMENT_LINE.match(text) or (taken and _ATTACHMENT_ITEM.match(text))):
+            taken += 1
+        elif stage <= 1 and is_document_issuer(text):
+            stage, issuer = 1, True
+            taken += 1
+        elif stage <= 1 and is_signing_date(text):
+            stage, signed = 2, True
+            taken += 1
+        elif stage <= 2 and _PUBLICATION_NOTE.match(text):
+            noted = True
+            taken += 1
+            break
+        else:
+            break
+    return taken if noted or (issuer and signed) else 0

@@ -17,7 +17,7 @@ from cleaning import line_rules as vocabulary
 from cleaning.dates import ParsedDate, find_date, infer_date_from_text, parse_date
 from cleaning.errors import ExtractionError
 from cleaning.language import detect_language
-from cleaning.lines import LineMatch, classify_line, parse_credits
+from cleaning.lines import LineMatch, classify_line, closing_block_length, parse_credits
 from cleaning.normalize import cjk_ratio, fold_spaces, normalize_text
 from cleaning.version import EXTRACTOR_VERSION
 from schemas import ExtractedArticle, Image, Paragraph, RawDocument, RemovedBlock
@@ -242,9 +242,17 @@ def _read_body(lines: list[_Line], collected: _Collected, *, title: str | None, 
     )
     sentences = [i for i, line in enumerate(lines[:footer_from]) if line.match is None and _is_sentence(line.text)]
     last_sentence = sentences[-1] if sentences else -1
+    # An official document's closing block (issuer, signing date, ...) follows its last sentence.
+    closing_end = (
+        last_sentence + 1 + closing_block_length([line.text for line in lines[last_sentence + 1 : footer_from]])
+    )
     for i, line in enumerate(lines):
         if i >= footer_from:
             _absorb(line, collected, rule=None if line.match else "footer.tail")
+        elif last_sentence < i < closing_end:
+            if line.match is not None and line.match.rule.kind == "meta":
+                collected.meta_lines.append(line.text)  # the signing date: the date when no other is given
+            collected.add_paragraph(line.text, heading=False)
         elif line.match is not None:
             _absorb(line, collected)
         elif i > last_sentence:

@@ -265,7 +265,8 @@ def test_gov_notice_body() -> None:
     assert texts[0] == "各区县（自治县）住房城乡建设主管部门，各有关单位："
     assert texts[1].startswith("为贯彻落实《重庆市绿色建筑管理办法》，进一步推动我市")
     assert [p.text for p in article.paragraphs if p.kind == "heading"] == ["一、申报范围", "二、申报材料"]
-    assert texts[-1] == "联系人：张三，联系电话：023-12345678。"
+    # the notice's closing block (issuer and signing date) is the notice's text
+    assert texts[-3:] == ["联系人：张三，联系电话：023-12345678。", "重庆市住房和城乡建设委员会", "2024年3月5日"]
     body = article.body_text
     for junk in ("首页", "打印", "上一篇", "下一篇", "分享", "ICP", "公网安备", "网站标识码", "责任编辑", "发布日期"):
         assert junk not in body, junk

@@ -19,6 +19,7 @@ from cleaning.html import vocab
 from cleaning.html.body import BodyBlock, BodyResult, clip, extract_body, trim_head, trim_tail
 from cleaning.html.dom import collapse_spaces, parse_html, weighted_length
 from cleaning.html.second_opinion import apply_second_opinion, is_uncertain, trafilatura_blocks
+from cleaning.lines import is_signing_date
 from cleaning.version import EXTRACTOR_VERSION
 from schemas import ExtractedArticle, Image, Link, Paragraph, RawDocument, RemovedBlock, SiteRules
 
@@ -135,13 +136,15 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
 
     body_text = "\n".join(b.text for b in result.blocks)
     tz, reference = raw.timezone, raw.read_at
-    head_lines = signals.date_texts + [b.text for b in result.blocks[:6]]
+    head_lines = signals.date_texts + [b.text for b in result.blocks[:6] if not is_signing_date(b.text)]
     removed_lines = [text for _rule, text in result.removed if len(text) <= MAX_LINE_RULE_CHARS][
         :MAX_REMOVED_LINES_READ
     ]
     credit_lines = findings.lines + signals.byline_texts + removed_lines
 
     date_lines = findings.lines + head_lines + removed_lines
+    # A document's signing date (kept in its closing block) dates it only when nothing else does.
+    signing_dates = [b.text for b in result.blocks if is_signing_date(b.text)]
     found = None
     if rule_date:
         found = meta._parse(rule_date, reference=reference, tz=tz, source="text_line")
@@ -151,7 +154,7 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
         or meta.date_from_lines(date_lines, reference=reference, tz=tz, labelled_only=True)
         or meta.date_from_url(base_url, reference=reference, tz=tz)
         # The labelled pass above found nothing on these lines: only an unlabelled date remains.
-        or meta.unlabelled_date_from_lines(date_lines, reference=reference, tz=tz)
+        or meta.unlabelled_date_from_lines(date_lines + signing_dates, reference=reference, tz=tz)
     )
 
     line_author, editors = meta.credits_from_lines(credit_lines)

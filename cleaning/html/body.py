@@ -34,6 +34,7 @@ from cleaning.html.dom import (
     weighted_length,
     weighted_length_uncached,
 )
+from cleaning.lines import closing_block_length, is_document_issuer, is_signing_date
 
 MAX_REMOVED_TEXT = 300
 
@@ -687,6 +688,12 @@ class _Region:
         return answer
 
 
+def is_signing_line(kept: list[BodyBlock], text: str) -> bool:
+    """An official document's signing date right after its issuer (落款): the document's own text,
+    not a date line for the line rules to remove."""
+    return bool(kept) and is_signing_date(text) and is_document_issuer(kept[-1].text)
+
+
 def extract_body(
     body: HtmlElement,
     *,
@@ -748,7 +755,7 @@ def extract_body(
         ):
             removed.append(("density.links", clip(block.text)))
             continue
-        if judge_line is not None and block.kind != "preformatted":
+        if judge_line is not None and block.kind != "preformatted" and not is_signing_line(kept, block.text):
             verdict = judge_line(block.text)
             if verdict is not None and not (
                 block.kind == "table_row" and verdict[0] in vocab.TABLE_ROW_EXEMPT_LINE_RULES
@@ -943,7 +950,9 @@ def trim_tail(result: BodyResult) -> None:
     if last_prose < 0:
         return
     cut = len(blocks)
-    for index in range(len(blocks) - 1, last_prose, -1):
+    # An official document's closing block (issuer, signing date, ...) stays after its last sentence.
+    closing_end = last_prose + closing_block_length([b.text for b in blocks[last_prose + 1 :]])
+    for index in range(len(blocks) - 1, closing_end, -1):
         block = blocks[index]
         if block.kind in ("preformatted", "table_row", "list_item"):
             break

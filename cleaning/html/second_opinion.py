@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from lxml.etree import _Element
 
 from cleaning.html import vocab
-from cleaning.html.body import BodyBlock, BodyResult, ChoiceSignals, LineJudge, clip
+from cleaning.html.body import BodyBlock, BodyResult, ChoiceSignals, LineJudge, clip, is_signing_line
 from cleaning.html.dom import collapse_spaces, weighted_length
+from cleaning.lines import closing_block_length
 
 CHOICE_RULE = "choice.trafilatura"
 _KEY_DROP = re.compile(r"\s+")
@@ -135,7 +136,7 @@ def _filter_theirs(theirs: list[BodyBlock], judge_line: LineJudge | None) -> lis
             if weight >= vocab.MIN_CHARS_BEFORE_ARTICLE_END:
                 break
             continue
-        if judge_line is not None and block.kind != "preformatted":
+        if judge_line is not None and block.kind != "preformatted" and not is_signing_line(kept, block.text):
             verdict = judge_line(block.text)
             if verdict is not None and not (
                 block.kind == "table_row" and verdict[0] in vocab.TABLE_ROW_EXEMPT_LINE_RULES
@@ -197,6 +198,9 @@ def merge(ours: list[BodyBlock], theirs: list[BodyBlock]) -> list[_Slot]:
         return slots
 
     first, last = anchors[0], anchors[-1]
+    # An official document's closing block (issuer, signing date, ...) after the agreed region is
+    # short and unpunctuated, yet the document's own text.
+    last += closing_block_length([b.text for b in ours[last + 1 :]])
     kept = [key for i, key in enumerate(our_keys) if first <= i <= last or _reads_as_prose(ours[i].text)]
     inserted_after: dict[int, list[BodyBlock]] = {}  # our index -> their-only blocks that follow it
     leading: list[BodyBlock] = []
