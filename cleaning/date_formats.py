@@ -32,13 +32,37 @@ MONTH_NAMES: dict[str, int] = {
 _MONTH = "(?P<month_name>" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-_TZ = r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|CST|北京时间))?"
+# Zone names printed after a clock, and the zone each means: an IANA name (daylight saving follows the
+# date) or a fixed offset. Matched case-sensitively, as printed. "CST" is absent on purpose: on Chinese
+# sites it is China Standard Time, which is the source's own zone (see `_TZ`).
+ZONE_ABBREVIATIONS: dict[str, str] = {
+    "ET": "America/New_York", "Eastern Time": "America/New_York", "EST": "-05:00", "EDT": "-04:00",
+    "Eastern Standard Time": "-05:00", "Eastern Daylight Time": "-04:00",
+    "CT": "America/Chicago", "Central Time": "America/Chicago", "CDT": "-05:00", "Central Daylight Time": "-05:00",
+    "MT": "America/Denver", "Mountain Time": "America/Denver", "MST": "-07:00", "MDT": "-06:00",
+    "PT": "America/Los_Angeles", "Pacific Time": "America/Los_Angeles", "PST": "-08:00", "PDT": "-07:00",
+    "Pacific Standard Time": "-08:00", "Pacific Daylight Time": "-07:00",
+    "GMT": "+00:00", "UTC": "+00:00", "BST": "+01:00", "British Summer Time": "+01:00", "CET": "+01:00",
+    "CEST": "+02:00", "HKT": "+08:00", "SGT": "+08:00", "JST": "+09:00", "KST": "+09:00",
+    "AEST": "+10:00", "AEDT": "+11:00",
+}  # fmt: skip
+_ZONE_NAMES = "|".join(
+    sorted((name for name in ZONE_ABBREVIATIONS if name not in ("GMT", "UTC")), key=len, reverse=True)
+)
+_TZ = (
+    r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|CST|北京时间"
+    rf"|(?-i:(?:{_ZONE_NAMES})\b)))?"
+)
 _CLOCK = r"(?P<hour>[01]?\d|2[0-3])[:：](?P<minute>[0-5]\d)(?:[:：](?P<second>[0-5]\d)(?:\.\d+)?)?"
 _EN_CLOCK = rf"(?:,?\s+(?:at\s+)?{_CLOCK}(?:\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?)?{_TZ})?"
 _ZH_CLOCK = (
     r"(?:\s*(?:上午|下午|晚上)?\s*(?P<hour>[01]?\d|2[0-3])\s*[:：时点]\s*(?P<minute>[0-5]\d)\s*分?"
     r"(?:\s*[:：]\s*(?P<second>[0-5]\d)\s*秒?)?)?"
 )
+_EN_DMY_DASHED = rf"(?P<day>0?[1-9]|[12]\d|3[01])(?P<dsep>[-/]){_MONTH}(?P=dsep){_YEAR}(?!\d)"
+# A time printed before its date ("13:14, 05-Mar-2024"): the clock, then a comma or space.
+_CLOCK_FIRST = rf"{_CLOCK}(?:\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?)?{_TZ},?\s+"
+_DAY_MONTH_DOTTED = r"(?P<day>0?[1-9]|[12]\d|3[01])\.(?P<month>0?[1-9]|1[0-2])"
 _ZH_DIGIT = "〇零一二三四五六七八九"
 _ZH_NUMBER = f"[{_ZH_DIGIT}十]"
 
@@ -80,6 +104,43 @@ ABSOLUTE_FORMATS: tuple[DateFormat, ...] = (
         "en_dmy",  # 3 November 2023 / 03 Nov 2023 / Fri, 03 Nov 2023 13:36:00 +0800 (RFC 2822)
         rf"\b{_WEEKDAY}(?P<day>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}(?!\d)"
         rf"{_EN_CLOCK}",
+    ),
+    DateFormat(
+        "en_dmy_dashed",  # 05-Mar-2024 / 05-Mar-2024 13:14 / 05/Mar/2024 (CGTN, logs)
+        rf"\b{_WEEKDAY}{_EN_DMY_DASHED}{_EN_CLOCK}",
+    ),
+    DateFormat(
+        "clock_en_dmy_dashed",  # 13:14, 05-Mar-2024: the time printed first (CGTN "Updated 13:14, 05-Mar-2024")
+        rf"(?<![\d:]){_CLOCK_FIRST}{_EN_DMY_DASHED}",
+    ),
+    DateFormat(
+        "clock_en_dmy",  # 1:14 PM 5 March 2024
+        rf"(?<![\d:]){_CLOCK_FIRST}(?P<day>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}(?!\d)",
+    ),
+    DateFormat(
+        "clock_en_mdy",  # 13:14, March 5, 2024
+        rf"(?<![\d:]){_CLOCK_FIRST}{_MONTH}\s+(?P<day>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)",
+    ),
+    DateFormat(
+        # 05.03.2024 / 05.03.2024 10:30: dotted numbers with the year last are day-first wherever they are
+        # printed (Europe, UK sites); month-first US dates use slashes, which stay unparsed as ambiguous.
+        "dmy_dotted",
+        rf"(?<![\d.]){_DAY_MONTH_DOTTED}\.{_YEAR}(?![\d.]\d)(?:\s+{_CLOCK}{_TZ})?",
+    ),
+    DateFormat(
+        # 05.03.24 (Carbon Brief): day-first as above, the two-digit year in 1990-2089. Only trusted behind a
+        # label or alone on its line: in prose three dotted numbers are as often a version or clause number.
+        "dmy_dotted_short",
+        rf"(?<![\d.]){_DAY_MONTH_DOTTED}\.(?P<year2>\d{{2}})(?![\d.]\d|\.\d)",
+        needs_context=True,
+    ),
+    DateFormat(
+        # 2024 03/15 21:40:12: 新华网 / Xinhua headers print the year, then month/day, in separate elements.
+        # Only trusted alone on its line or behind a label ("in 2024 3/4 of ..." is prose).
+        "y_md_slash",
+        rf"(?<![\d/]){_YEAR}\s+(?P<month>0?[1-9]|1[0-2])\s*/\s*(?P<day>0?[1-9]|[12]\d|3[01])(?![\d/])"
+        rf"(?:\s+{_CLOCK}{_TZ})?",
+        needs_context=True,
     ),
     DateFormat(
         "en_my",  # November 2023

@@ -56,6 +56,13 @@ _YEAR_MENTION = re.compile(vocab.YEAR_MENTION)
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=\.)\s+(?=[A-Z\"“'‘(])")
 _STRONG = tuple(label.lower() for label in vocab.STRONG_DATE_LABELS)
 _WEAK = tuple(label.lower() for label in vocab.WEAK_DATE_LABELS)
+_UPDATE_LABEL = re.compile(
+    "|".join(
+        (r"\b" + re.escape(label) + r"\b") if label.isascii() else re.escape(label)
+        for label in sorted(vocab.WEAK_DATE_LABELS, key=len, reverse=True)
+    ),
+    re.IGNORECASE,
+)
 _EARLIEST = datetime(vocab.EARLIEST_YEAR, 1, 1, tzinfo=UTC)
 _FUTURE = timedelta(days=vocab.FUTURE_TOLERANCE_DAYS)
 
@@ -93,6 +100,11 @@ def _zone(tz: str) -> ZoneInfo:
 
 def _offset(tz_text: str, tz: str) -> timezone | ZoneInfo:
     """The zone an explicit suffix names; local names ("CST", "北京时间") mean the source zone."""
+    named = vocab.ZONE_ABBREVIATIONS.get(" ".join(tz_text.split()))
+    if named is not None and named[0] in "+-":
+        return _offset(named, tz)
+    if named is not None:
+        return _zone(named)
     text = tz_text.strip().upper()
     if text in ("Z", "UTC", "GMT"):
         return UTC
@@ -112,6 +124,16 @@ def _aware(reference: datetime, tz: str) -> datetime:
     return reference if reference.tzinfo is not None else reference.replace(tzinfo=_zone(tz))
 
 
+def _full_year(groups: dict[str, str]) -> int:
+    """The year group, or a two-digit `year2` read within the century window starting at EARLIEST_YEAR."""
+    if "year2" not in groups:
+        return int(groups["year"])
+    short = int(groups["year2"])
+    century_start = vocab.EARLIEST_YEAR - vocab.EARLIEST_YEAR % 100
+    year = century_start + short
+    return year if year >= vocab.EARLIEST_YEAR else year + 100
+
+
 def _build_absolute(match: re.Match[str], tz: str, year: int | None = None) -> tuple[datetime, Precision] | None:
     """The datetime a format match names (None when the fields make no calendar date)."""
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
@@ -121,7 +143,7 @@ def _build_absolute(match: re.Match[str], tz: str, year: int | None = None) -> t
             month = _zh_number(groups["zh_month"])
             day = _zh_number(groups["zh_day"])
         else:
-            year_value = year if year is not None else int(groups["year"])
+            year_value = year if year is not None else _full_year(groups)
             month = vocab.MONTH_NAMES[groups["month_name"].lower()] if "month_name" in groups else int(groups["month"])
             day = int(groups.get("day", 1))
         hour = int(groups.get("hour", 0))
@@ -195,8 +217,12 @@ def _resolve(item: _Match, *, reference: datetime, tz: str, source: str) -> Pars
     return ParsedDate(value=built[0], precision=built[1], text=text, source=source)
 
 
-def _label_score(line: str, start: int, end: int) -> int:
-    """How strongly the line around a date phrase says "this is the publish date"."""
+def _label_score(line: str, start: int, end: int, others: tuple[tuple[int, int], ...] = ()) -> int:
+    """How strongly the line around a date phrase says "this is the publish date".
+
+    `others` are the spans of the line's other date phrases: a date that shares its line only with
+    "Updated <date>" ("March 5, 2024 10:12 AM Updated 2 hours ago") still stands alone.
+    """
     before = line[:start].rstrip(vocab.LABEL_SEPARATORS).lower()
     if before.endswith(_STRONG):
         return _SCORE_STRONG_LABEL
@@ -207,13 +233,29 @@ def _label_score(line: str, start: int, end: int) -> int:
     rest = (line[:start] + line[end:]).strip(vocab.LABEL_SEPARATORS)
     if not rest:
         return _SCORE_ALONE_OR_SOURCE
+    if others:
+        rest = _UPDATE_LABEL.sub("", _without_spans(line, ((start, end), *others)))
+        if not rest.strip(vocab.LABEL_SEPARATORS):
+            return _SCORE_ALONE_OR_SOURCE
     return _SCORE_PROSE
+
+
+def _without_spans(line: str, spans: tuple[tuple[int, int], ...]) -> str:
+    kept: list[str] = []
+    position = 0
+    for start, end in sorted(spans):
+        kept.append(line[position:start])
+        position = max(position, end)
+    kept.append(line[position:])
+    return " ".join(kept)
 
 
 def _scored(text: str, *, reference: datetime, tz: str, source: str) -> Iterator[tuple[int, ParsedDate]]:
     for line in text.splitlines():
-        for item in _matches(line):
-            score = _label_score(line, item.start, item.end)
+        items = _matches(line)
+        for item in items:
+            others = tuple((other.start, other.end) for other in items if other is not item)
+            score = _label_score(line, item.start, item.end, others)
             # A bare eight-digit number or a relative phrase in running prose is not a publish date.
             weak_form = item.fmt is None or item.fmt.needs_context
             if weak_form and score < _SCORE_WEAK_LABEL:
@@ -233,7 +275,8 @@ def parse_date(phrase: str, *, reference: datetime, tz: str, source: str = "text
     """
     reference = _aware(reference, tz)
     stripped = phrase.strip()
-    for item in _matches(stripped):
+    # An absolute date first: "March 5, 2024 10:12 AM Updated 2 hours ago" was published on March 5.
+    for item in sorted(_matches(stripped), key=lambda found: found.fmt is None):
         if item.fmt is not None and item.fmt.needs_context:
             before = stripped[: item.start].rstrip(vocab.LABEL_SEPARATORS).lower()
             after = stripped[item.end :].strip(vocab.LABEL_SEPARATORS)
@@ -243,6 +286,12 @@ def parse_date(phrase: str, *, reference: datetime, tz: str, source: str = "text
         if parsed is not None:
             return parsed
     return None
+
+
+def follows_update_label(line: str, phrase: str) -> bool:
+    """Whether `phrase` stands on `line` right behind an "updated" label (Updated, Last modified, 更新时间)."""
+    position = line.find(phrase)
+    return position >= 0 and line[:position].rstrip(vocab.LABEL_SEPARATORS).lower().endswith(_WEAK)
 
 
 def find_date(text: str, *, reference: datetime, tz: str) -> ParsedDate | None:
@@ -256,6 +305,17 @@ def find_date(text: str, *, reference: datetime, tz: str) -> ParsedDate | None:
     best: tuple[int, ParsedDate] | None = None
     for score, parsed in _scored(text, reference=reference, tz=tz, source="text_line"):
         if best is None or score > best[0]:
+            best = (score, parsed)
+    return best[1] if best else None
+
+
+def find_standalone_date(text: str, *, reference: datetime, tz: str) -> ParsedDate | None:
+    """Like `find_date`, but only a date that is labelled (an "Updated:" label too), alone on its line or on
+    a source line: never one in a run of other words ("2024-03-05 10:00 Other headline" in a story list)."""
+    reference = _aware(reference, tz)
+    best: tuple[int, ParsedDate] | None = None
+    for score, parsed in _scored(text, reference=reference, tz=tz, source="text_line"):
+        if score > _SCORE_PROSE and (best is None or score > best[0]):
             best = (score, parsed)
     return best[1] if best else None
 

@@ -66,10 +66,15 @@ EDITOR_ROLES: tuple[str, ...] = (
 # Marks that close a news story after its last sentence: "…规模化。（完）" still ends in a sentence.
 END_MARKS: tuple[str, ...] = (
     "（完）", "(完)", "【完】", "[完]", "（全文完）", "(全文完)", "（终）", "(终)", "（END）", "(END)", "(end)", "-30-",
+    "■",  # Xinhua's English stories
 )  # fmt: skip
 # An official document's closing block (落款) after its last sentence, kept as body rather than trimmed
-# as trailing furniture: attachment lines, the issuing bodies, the signing date, the publication note,
-# in that order. It counts only with a signing date after an issuer, or with a publication note.
+# as trailing furniture: contact lines, attachment lines, the issuing bodies, the signing date, the
+# publication note, in that order. It counts only with a signing date after an issuer, or with a
+# publication note (so a contact line followed by neither is still the site footer's).
+DOCUMENT_CONTACT_LINE = (
+    r"^(?:联系人|联系电话|联系方式|咨询电话|电话|传真|电子邮箱|邮箱|联系地址|通讯地址|地址|邮编)\s*[:：]"
+)
 DOCUMENT_ATTACHMENT_LINE = r"^附件\s*\d{0,2}\s*(?:[:：]|$)"  # 附件：…规划 / 附件1：… / 附件
 DOCUMENT_ATTACHMENT_ITEM = r"^\d{1,2}\s*[.．、]\s*\S"  # "2.…" listed under an attachment line
 # An issuing body: a name ending like these, several allowed on one line ("住房和城乡建设部 国家发展改革委").
@@ -84,9 +89,42 @@ DOCUMENT_SIGNING_DATE = (
 )
 DOCUMENT_PUBLICATION_NOTE = r"^[（(]\s*此件(?:公开发布|主动公开|依申请公开|不予公开|不公开|(?:经)?删减后公开)\s*[)）]$"
 OTHER_ROLES: tuple[str, ...] = ("摄影", "图片", "摄", "图", "美编", "设计", "Photo by", "Photos by", "Photo")
+# How a news outlet's name ends, when a byline names it before the reporter: "澎湃新闻记者 邹娟",
+# "经济参考报记者 王璐", "21世纪经济报道记者 曹恩惠" ("《经济参考报》记者 王璐" needs no entry).
+OUTLET_ENDINGS: tuple[str, ...] = (
+    "新闻", "财经", "报道", "日报", "晚报", "早报", "时报", "周刊", "周报", "杂志", "电视台", "广播电台", "客户端",
+    "传媒", "观察", "网", "报", "社", "台",
+)  # fmt: skip
+# A wire or local-paper dateline that names the reporter, at the start of a story's first paragraph:
+# 新华社北京3月26日电（记者王优玲）… / 中新网上海4月18日电 (记者 缪璐)… / 本报讯（记者 张三 通讯员 李四）…
+# The `credit` group is read like a credit line.
+DATELINE_CREDIT = (
+    r"^\s*[^\s。！？，,；;：:（(“”\"]{0,30}?(?:电|讯|消息)\s*[（(]\s*"
+    r"(?P<credit>(?:本报记者|本报通讯员|特约记者|见习记者|首席记者|记者|通讯员)[^（()）。，]{1,40})[)）]"
+)
+# Values that name no person, on a credit or metadata line or in a meta tag: CMS accounts and
+# placeholders (compared case-blind), and patterns (re.search) such as a place's "上海报道" suffix
+# on "本报记者 曹恩惠 上海报道", or a numeric user id.
+NOT_AUTHOR_NAMES: tuple[str, ...] = (
+    "admin", "administrator", "webmaster", "editor", "root", "system", "guest", "user", "unknown", "anonymous",
+    "管理员", "网站管理员", "系统管理员", "超级管理员", "本站", "本网", "本站编辑", "小编", "佚名", "匿名", "未知",
+    # what a credit says was done after the names: "（记者陈智 整合）", "本报记者 X 综合报道"
+    "整合", "综合", "整理", "编译", "综述", "报道", "综合报道", "供稿", "采访", "发自",
+)  # fmt: skip
+NOT_AUTHOR_PATTERNS: tuple[str, ...] = (
+    r"^[\u4e00-\u9fff]{2,4}报道$",  # 北京报道 / 上海报道 / 发自北京报道
+    r"^\W*\d[\d\W_]*$",  # 102384: a user id
+    r"^(?:[A-Za-z]\.)+$|^[A-Za-z]$",  # initials alone: "S.", "D.E."
+    r"[@*]",  # a comment form's fields: "Name *", "name, email@gmail.com"
+)
 
 _CJK_NAME = r"[\u4e00-\u9fff·]{2,5}"
 _CJK_NAMES = rf"{_CJK_NAME}(?:[\s、,，/]+{_CJK_NAME})*"
+# A news outlet named before its reporter on a byline: "《经济参考报》", "澎湃新闻", "21世纪经济报道".
+_OUTLET = r"(?:《[^》]{1,20}》|[\u4e00-\u9fff\dA-Za-z]{0,14}?(?:" + "|".join(OUTLET_ENDINGS) + "))"
+_REPORTER = r"特约记者|见习记者|首席记者|记者|通讯员"
+# An office or body named as a page's author ("绿建委秘书处", "研究院办公室", "中国建筑节能协会").
+_CJK_OFFICE = r"[\u4e00-\u9fff]{1,14}?(?:" + "|".join(DOCUMENT_ISSUER_ENDINGS) + ")"
 _LATIN_NAME = r"[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,3}"
 _LATIN_NAMES = rf"{_LATIN_NAME}(?:\s*(?:,|and|&)\s*{_LATIN_NAME})*"
 _BYLINE_LABEL = r"(?:By|Written by|Reported by|Story by|Words by)\s*[:：]?"
@@ -101,10 +139,26 @@ _DATEISH = (
     r"刚刚|昨天|前天|今天|上周|去年|[〇一二三四五六七八九十]+年)"
 )
 _IMAGE_EXT = r"jpe?g|png|gif|bmp|webp|svg|tiff?|heic"
+# Where the next field of a metadata line starts: a label with its colon, a view count or a date. Fields
+# printed in sibling elements with no space between them run together ("来源：X作者：王明",
+# "来源：住房和城乡建设部2024/2/28 9:12"): a value stops here.
+_NEXT_FIELD = (
+    r"(?:信息来源|文章来源|稿件来源|稿源|来源|出处|作者|记者|撰稿|撰文|通讯员|责任编辑|编辑|责编|审核|校对|摄影|"
+    rf"{_DATE_LABEL}|字号|字体)\s*[:：]"
+    rf"|(?:{_VIEWS_LABEL})\s*(?:次数|量)?\s*[:：]?\s*\d"
+    r"|(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}"
+)
+_SOURCE_CHAR = rf"(?:(?!{_NEXT_FIELD})[^\s|｜【])"  # one character of a source value
+# Names none of which holds the start of the next field ("王明 发布日期：" is 王明, not "王明 发布").
+_NAME_BEFORE_FIELD = rf"(?:(?!{_NEXT_FIELD})[\u4e00-\u9fff·]){{2,5}}"
+_NAMES_BEFORE_FIELD = rf"{_NAME_BEFORE_FIELD}(?:[\s、,，/]+{_NAME_BEFORE_FIELD})*"
 # An author named on a date / source line ("来源：X  作者：王明  发布日期：..."), wherever it stands.
 _AUTHOR_ON_META_LINE = (
-    rf"(?=(?:.*?(?:作者|记者|撰稿|撰文|Author)\s*[:：]\s*(?P<author>{_CJK_NAME}|{_LATIN_NAME})"
-    r"(?=[\s|｜,，;；)）】]|$))?)"
+    rf"(?=(?:.*?(?:作者|记者|撰稿|撰文|Author)\s*[:：]\s*"
+    # names run into the next field, printed in a sibling element with no space: 作者：刘思远来源：… (tried
+    # first, so "作者:王喆 李树林点击:1286" keeps both names rather than stopping at the space)
+    rf"(?:(?P<author>{_NAMES_BEFORE_FIELD}|{_CJK_OFFICE})(?={_NEXT_FIELD})"
+    rf"|(?P<author9>{_CJK_NAMES}|{_CJK_OFFICE}|{_LATIN_NAME})(?=[\s|｜,，;；)）】]|$)))?)"
 )
 # A numeric date with an optional time: 2024-08-20 10:32:15 / 2024年8月14日 / 2019-08-13T14:07+08:00.
 # (The day's 日 is optional as a unit, so a time right after the day is still taken.)
@@ -119,10 +173,21 @@ _DATE_WORD_TIME = r"\S+(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 _FIELDS_ON_META_LINE = (
     _AUTHOR_ON_META_LINE
     + rf"(?=(?:.*?(?:{_VIEWS_LABEL})\s*(?:次数|量)?\s*[:：]?\s*(?P<views>\d[\d,]*))?)"
-    + r"(?=(?:.*?(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*(?P<source>[^\s|｜【]+))?)"
+    + rf"(?=(?:.*?(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*(?P<source>{_SOURCE_CHAR}+))?)"
 )
 # An official document number: 建标〔2022〕24号 / 国办发〔2021〕1号 / 京政办发[2022]3号
 _DOCUMENT_NUMBER = r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*第?\s*\d{1,5}\s*号"
+
+# A WeChat article's header line as copied from the page: [原创] [author] account date [time] [IP region]
+# ("原创 林晓 绿建材观察 2024年05月08日 09:30 北京"). The region is where the account posted from.
+WECHAT_IP_REGIONS: tuple[str, ...] = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西",
+    "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "内蒙古", "广西",
+    "西藏", "宁夏", "新疆", "香港", "澳门", "台湾", "海外",
+)  # fmt: skip
+_WECHAT_NAME = r"[^\s|｜:：]{1,30}"
+_WECHAT_DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+_WECHAT_REGION = "(?:" + "|".join(WECHAT_IP_REGIONS) + ")"
 
 # (name, regex, kind, max_chars)
 LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
@@ -139,7 +204,7 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     (
         "meta.source_line",  # 来源：重庆市住建委  /  信息来源：新华网 2023-11-03 / Source: Xinhua
         rf"^{_AUTHOR_ON_META_LINE}[【\[(（]?\s*(?:信息来源|文章来源|稿件来源|稿源|来源|出处|Source)\s*[】\])）]?\s*[:：]\s*"
-        r"(?P<source>[^\s|｜【]+(?:\s[A-Za-z][^\s|｜【]*)*)"
+        rf"(?P<source>{_SOURCE_CHAR}+(?:\s[A-Za-z][^\s|｜【]*)*)"
         rf"(?:.*?(?:{_DATE_LABEL})\s*[:：]?\s*(?P<date>{_DATE_WORD_TIME}))?"
         rf"(?:.*?(?:{_VIEWS_LABEL})\s*[:：]?\s*(?P<views>\d+))?",
         "meta",
@@ -154,11 +219,33 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         160,
     ),
     (
+        "meta.wechat_byline",  # 原创 林晓 绿建材观察 2024年05月08日 09:30 北京 / 绿建材观察 2024-05-08 09:30 广东
+        # after 原创 the time and region are optional (older pages: 原创： 林晓 绿建材观察 昨天); without it both
+        # are required, so a plain "name date" line is not read as an account
+        rf"^原创\s*[:：]?\s*(?:(?P<author>{_WECHAT_NAME})\s+)?(?P<source>{_WECHAT_NAME})\s+"
+        rf"(?P<date>{_WECHAT_DAY}(?:\s+\d{{1,2}}:\d{{2}})?|今天|昨天|前天|\d{{1,2}}\s*(?:小时|天)前)"
+        rf"(?:\s+{_WECHAT_REGION})?$"
+        rf"|^(?:(?P<author2>{_WECHAT_NAME})\s+)?(?P<source2>{_WECHAT_NAME})\s+"
+        rf"(?P<date2>{_WECHAT_DAY}\s+\d{{1,2}}:\d{{2}})\s+{_WECHAT_REGION}$",
+        "meta",
+        100,
+    ),
+    (
         "meta.author_lead_line",  # 作者：李明　来源：市建设局　发布时间：2023年12月5日　点击数：518 (the author first)
         rf"^{_FIELDS_ON_META_LINE}"
         rf"(?=(?:.*?(?:{_DATE_LABEL})\s*[:：]\s*(?P<date>{_DATE_WORD_TIME}))?)"
-        rf"[【\[(（]?\s*(?:作者|记者|撰稿|撰文)\s*[:：]\s*{_CJK_NAME}\s+"
+        # the author value may be anything short (an office, "admin", "张明、李华"): the labels after it make the line
+        rf"[【\[(（]?\s*(?:作者|记者|撰稿|撰文)\s*[:：]\s*[^\s:：|｜]{{1,20}}(?:\s+|(?={_NEXT_FIELD}))"
         rf"(?=.*(?:来源|{_DATE_LABEL}|{_VIEWS_LABEL})\s*[:：])",
+        "meta",
+        160,
+    ),
+    (
+        "meta.byline_lead_line",  # 文｜财新 陈雪 2024年07月02日 18:21 来源：财新网 (a byline, then the date or source)
+        rf"^{_FIELDS_ON_META_LINE}"
+        rf"(?=(?:.*?(?P<date>{_NUMERIC_DATE_TIME}))?)"
+        rf"[【\[(（]?\s*(?:文\s*[:：|｜/]|(?:作者|{_REPORTER})\s*[:：|｜/]?)\s*(?P<author2>{_CJK_NAMES})\s+"
+        rf"(?={_NUMERIC_DATE_TIME}|(?:信息来源|文章来源|稿件来源|来源)\s*[:：])",
         "meta",
         160,
     ),
@@ -211,7 +298,9 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     # --- credits: author / editor lines ----------------------------------------------------------
     (
         "credit.editor",  # 责任编辑：李四 / (责任编辑：XXX) / 编辑：王五 审核：赵六 / Edited by A and edited by B
-        r"^[【\[(（]?\s*(?:责任编辑|值班编辑|网络编辑|编辑|责编|审核|审校|审稿|校对|终审|初审|复审|二审|三审|签发|监制)"
+        # ... after a 【纠错】 button on the same line: 【纠错】【责任编辑:赵文涵】
+        r"^(?:[【\[]\s*(?:我要)?纠错\s*[】\]]\s*)?"
+        r"[【\[(（]?\s*(?:责任编辑|值班编辑|网络编辑|编辑|责编|审核|审校|审稿|校对|终审|初审|复审|二审|三审|签发|监制)"
         r"\s*[:：|｜/]\s*\S"
         r"|^(?:Edited by|Reviewed by|Proofread by|Editors?\s*:)\s*[A-Z]",
         "credit",
@@ -219,7 +308,10 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     ),
     (
         "credit.author",  # 本报记者 张三 李四 / 记者：张三 / 作者：张三 / 文/张三 / 文 | 张三 / By Jane Doe
-        rf"^[【\[(（]?\s*(?:本报记者|本报通讯员|特约记者|见习记者|记者|通讯员|作者|撰稿|撰文|采写)\s*[:：|｜/]?\s*"
+        # ... and the outlet first: 澎湃新闻记者 邹娟 / 《经济参考报》记者 王璐; 作者 needs a separator ("作者最新文章")
+        # (the outlet form with a separator before the name: "新华社记者看河北" is a column's name)
+        rf"^[【\[(（]?\s*(?:(?:本报记者|本报通讯员|特约记者|见习记者|记者|通讯员)\s*[:：|｜/]?"
+        rf"|(?:{_OUTLET}\s*(?:{_REPORTER})|作者|撰稿|撰文|采写)\s*(?:[:：|｜/]|\s))\s*"
         rf"(?P<author>{_CJK_NAMES})(?:\s*[,，;；]?\s*(?:通讯员|记者|摄影|编辑|责任编辑)\s*[:：]?\s*{_CJK_NAMES})*"
         r"\s*[】\])）]?$"
         rf"|^[【\[(（]?\s*文\s*[:：|｜/]\s*(?P<author2>{_CJK_NAMES})\s*[】\])）]?$"
@@ -239,9 +331,11 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     # --- images ------------------------------------------------------------------------------
     (
         "image.placeholder",  # [图片] / 【图片】 / （图） / [Image] / [Photo]: a picture left out of the text
-        r"^[\[【(（]\s*(?:图片|图像|图|配图|视频|Image|Picture|Photo|Video)\s*[\]】)）]$",
+        r"^[\[【(（]\s*(?:图片|图像|图|配图|视频|Image|Picture|Photo|Video)\s*[\]】)）]$"
+        r"|^[\[(]\s*(?:Photos?|Images?|Videos?)\s*/\s*[^\]/)]{1,30}[\])]$"  # [Photo/VCG] [Photo/Xinhua]
+        r"|^[\[(]\s*(?:Photos?|Images?) provided to [^\])]{1,30}[\])]$",  # [Photo provided to China Daily]
         "drop",
-        12,
+        50,
     ),
     (
         "image.credit",  # 图片来源：网络 / （图源：新华社） / Photo credit: Xinhua / Image: Getty Images
@@ -264,6 +358,35 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         r"|^字[体号]\s*[:：]\s*[大中小默认\s|]+$",
         "drop",
         120,
+    ),
+    (
+        "nav.cookie_notice",  # We use cookies to improve your experience… / Accept all cookies / Cookie settings
+        r"^(?:We|This (?:web)?site|Our (?:web)?site|This page) (?:uses?|stores?) cookies\b"
+        r"|\bBy clicking [\"“]?Accept(?: all)?(?: cookies)?[\"”]?,? you (?:agree|consent)"
+        r"|^(?:Accept(?: all)?(?: cookies)?|Reject all(?: cookies)?|Allow all(?: cookies)?|Cookie settings|"
+        r"Cookies? (?:policy|preferences|settings)|Manage (?:cookies|preferences)|Necessary cookies only)$",
+        "drop",
+        400,
+    ),
+    (
+        "nav.newsletter",  # Subscribe to our newsletter / Get the latest research delivered to your inbox.
+        r"^(?:Subscribe to (?:our|the) (?:free )?(?:newsletters?|mailing list)|"
+        r"Sign up (?:for|to) (?:our|the) (?:free )?newsletters?|Subscribe|Sign up|Subscribe now|"
+        r"Get (?:the latest|our)\b.{0,80}\b(?:delivered )?(?:to|in) your inbox)\W*$",
+        "drop",
+        160,
+    ),
+    (
+        "nav.most_read",  # Most Read from Bloomberg / Most Viewed in 24 Hours: a list's label, wherever it sits
+        r"^(?:Most (?:Read|Viewed|Popular|Shared)|Trending)(?: (?:from|on|in|at) .{1,40}| Stories| Now)?$",
+        "drop",
+        60,
+    ),
+    (
+        "nav.like_button",  # Jetpack's "Like this:" / "Like Loading..." under a WordPress post
+        r"^(?:Like this:?|Like Loading\s*(?:\.{3}|…)|Loading\s*(?:\.{3}|…))$",
+        "drop",
+        20,
     ),
     (
         "nav.advertisement",  # Advertisement / 广告 / Sponsored: an ad slot's label inside the article
@@ -351,6 +474,20 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         r"^[【\[]?\s*(?:免责声明|特别声明|版权声明|法律声明|Disclaimer)\s*[】\]]?\s*[:：]?$",
         "drop",
         20,
+    ),
+    (
+        "footer.rights_notice",  # …All rights reserved. The content … belongs to X. Without written authorization …
+        r"(?:All rights reserved|版权所有).{0,300}?(?:shall not be (?:republished|reproduced|used)|"
+        r"may not be (?:reproduced|republished|copied)|不得(?:转载|复制|使用))",
+        "footer",
+        400,
+    ),
+    (
+        # 特别声明：以上内容…为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储服务。
+        "footer.platform_statement",
+        r"仅提供信息存储(?:空间)?服务|only provides information storage services?",
+        "footer",
+        300,
     ),
     (
         "footer.infringement_notice",  # （本文来源于网络，如有侵权请联系删除）: the site's notice, not the article

@@ -7,7 +7,7 @@ matches, with what it captured; `parse_credits` reads people out of a credit lin
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from re import _constants as sre_constants  # the regex parser's own vocabulary (Python 3.11)
@@ -374,19 +374,70 @@ _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,3}
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 
 
+_NOT_AUTHOR_NAMES = frozenset(name.casefold() for name in table.NOT_AUTHOR_NAMES)
+_NOT_AUTHOR_PATTERN = re.compile("|".join(f"(?:{p})" for p in table.NOT_AUTHOR_PATTERNS))
+_DATELINE_CREDIT = re.compile(table.DATELINE_CREDIT)
+
+
 def _names(segment: str) -> list[str]:
     segment = segment.strip(_EDGE_JUNK)
     if not segment:
         return []
     if any(is_cjk(ch) for ch in segment):
         candidates = _NAME_SPLIT_CJK.split(segment)
-        return [c for c in (x.strip(_EDGE_JUNK) for x in candidates) if _CJK_NAME.match(c) or _LATIN_NAME.match(c)]
+        return [
+            c
+            for c in (x.strip(_EDGE_JUNK) for x in candidates)
+            if (_CJK_NAME.match(c) or _LATIN_NAME.match(c)) and not _names_no_person(c)
+        ]
     names = []
     for part in _NAME_SPLIT_LATIN.split(segment):
         part = part.strip(_EDGE_JUNK)
-        if part and _LATIN_NAME.match(part):
+        if part and _LATIN_NAME.match(part) and not _names_no_person(part):
             names.append(part)
     return names
+
+
+def _names_no_person(name: str, outlets: tuple[str, ...] = ()) -> bool:
+    """True for a value in an author's place that names no one: a CMS account ("admin"), a user id,
+    a place's "北京报道", or one of `outlets` (the site's own names), or the start of one ("网易" for
+    "网易订阅")."""
+    folded = name.casefold()
+    if folded in _NOT_AUTHOR_NAMES or _NOT_AUTHOR_PATTERN.search(name):
+        return True
+    for outlet in outlets:
+        other = outlet.casefold()
+        if folded == other:
+            return True
+        # A Chinese outlet is often named by the start of its name: "财新" for 财新网.
+        if is_cjk(name[0]) and min(len(folded), len(other)) >= 2 and other.startswith(folded):
+            return True
+    return False
+
+
+def author_names(value: str | None, *, outlets: Iterable[str] = ()) -> str | None:
+    """An author as a page states it (meta tag, metadata line, credit), without what names no person
+    (`_names_no_person`); several names joined the way `parse_credits` joins them ("王喆 李树林" ->
+    "王喆、李树林"). None when nothing is left."""
+    if not value:
+        return None
+    text = fold_spaces(value).strip()
+    known = tuple(o for o in (fold_spaces(o).strip() for o in outlets) if o)
+    if not any(is_cjk(ch) for ch in text):  # a Latin value is judged whole: "Hanns-Seidel-Stiftung e.V."
+        return None if not text or _names_no_person(text, known) else text
+    parts = (part.strip(_EDGE_JUNK) for part in _NAME_SPLIT_CJK.split(text.strip(_EDGE_JUNK)))
+    kept = [part for part in parts if part and not _names_no_person(part, known)]
+    return "、".join(kept) if kept else None
+
+
+def dateline_author(paragraph: str) -> str | None:
+    """The reporter a story's dateline names at the start of its first paragraph:
+    "新华社北京3月26日电（记者王优玲）记者从…" -> "王优玲"; "本报讯（记者 张三 通讯员 李四）…" -> "张三、李四"."""
+    match = _DATELINE_CREDIT.match(paragraph)
+    if match is None:
+        return None
+    author, _editors = parse_credits(match.group("credit"))
+    return author
 
 
 @lru_cache(maxsize=4096)  # a credit line is read for the author, the editors and the byline alike
@@ -421,6 +472,7 @@ def parse_credits(line: str) -> tuple[str | None, tuple[str, ...]]:
 
 # ------------------------------------------------------------------ an official document's closing block
 
+_CONTACT_LINE = re.compile(table.DOCUMENT_CONTACT_LINE)
 _ATTACHMENT_LINE = re.compile(table.DOCUMENT_ATTACHMENT_LINE)
 _ATTACHMENT_ITEM = re.compile(table.DOCUMENT_ATTACHMENT_ITEM)
 _SIGNING_DATE = re.compile(table.DOCUMENT_SIGNING_DATE)
@@ -445,23 +497,27 @@ def is_signing_date(line: str) -> bool:
 
 def closing_block_length(lines: list[str]) -> int:
     """How many of `lines`, the lines right after a document's last sentence, are its closing block
-    (落款): attachment lines, issuing bodies, the signing date and the publication note, in that
-    order. 0 unless the block holds a signing date after an issuer, or a publication note: a bare
-    date or an attachment list after a news story is not a document's closing."""
-    stage = 0  # 0 attachments, 1 issuers, 2 signing date, 3 publication note
+    (落款): contact lines, attachment lines, issuing bodies, the signing date and the publication
+    note, in that order. 0 unless the block holds a signing date after an issuer, or a publication
+    note: a bare date, a contact line or an attachment list after a news story is not a document's
+    closing."""
+    stage = 0  # 0 contacts, 1 attachments, 2 issuers, 3 signing date, 4 publication note
     taken = 0
     issuer = signed = noted = False
     for line in lines:
         text = line.strip()
-        if stage == 0 and (_ATTACHMENT_LINE.match(text) or (taken and _ATTACHMENT_ITEM.match(text))):
+        if stage == 0 and _CONTACT_LINE.match(text):
             taken += 1
-        elif stage <= 1 and is_document_issuer(text):
-            stage, issuer = 1, True
+        elif stage <= 1 and (_ATTACHMENT_LINE.match(text) or (stage == 1 and _ATTACHMENT_ITEM.match(text))):
+            stage = 1
             taken += 1
-        elif stage <= 1 and is_signing_date(text):
-            stage, signed = 2, True
+        elif stage <= 2 and is_document_issuer(text):
+            stage, issuer = 2, True
             taken += 1
-        elif stage <= 2 and _PUBLICATION_NOTE.match(text):
+        elif stage <= 2 and is_signing_date(text):
+            stage, signed = 3, True
+            taken += 1
+        elif stage <= 3 and _PUBLICATION_NOTE.match(text):
             noted = True
             taken += 1
             break

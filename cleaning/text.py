@@ -17,7 +17,7 @@ from cleaning import line_rules as vocabulary
 from cleaning.dates import ParsedDate, find_date, infer_date_from_text, parse_date
 from cleaning.errors import ExtractionError
 from cleaning.language import detect_language
-from cleaning.lines import LineMatch, classify_line, closing_block_length, parse_credits
+from cleaning.lines import LineMatch, author_names, classify_line, closing_block_length, dateline_author, parse_credits
 from cleaning.normalize import cjk_ratio, fold_spaces, normalize_text
 from cleaning.version import EXTRACTOR_VERSION
 from schemas import ExtractedArticle, Image, Paragraph, RawDocument, RemovedBlock
@@ -41,7 +41,11 @@ _LEAD_IN_ENDINGS = ":："
 MAX_TITLE_LINE_CHARS = 300
 MIN_TITLE_CHARS = 4
 MAX_DERIVED_TITLE_CHARS = 150
+DATELINE_PARAGRAPHS = 3  # leading paragraphs searched for a wire dateline naming the reporter
 MAX_SITE_NAME_CHARS = 60
+# A footer-like line (a contact line) is read with this many lines after it to see whether it opens
+# an official document's closing block.
+CLOSING_LOOKAHEAD_LINES = 12
 # Less body text than this is not an article (a list page, an error page).
 MIN_BODY_CHARS = 20
 # How many leading paragraphs may state the date when no labelled date is found.
@@ -168,7 +172,7 @@ def _absorb(line: _Line, collected: _Collected, rule: str | None = None) -> None
             if "source" in captures:
                 collected.sources.append(captures["source"])
             if "author" in captures and collected.author_on_meta_line is None:
-                collected.author_on_meta_line = captures["author"]
+                collected.author_on_meta_line = author_names(captures["author"])  # "作者：admin" names no one
         elif kind == "credit":
             author, editors = parse_credits(line.folded)
             if author and collected.author is None:
@@ -236,7 +240,11 @@ def _read_body(lines: list[_Line], collected: _Collected, *, title: str | None, 
         (
             i
             for i, line in enumerate(lines)
-            if i > last_substantial and line.match is not None and line.match.rule.kind in ("footer", "publisher")
+            if i > last_substantial
+            and line.match is not None
+            and line.match.rule.kind in ("footer", "publisher")
+            # a notice's contact line before its closing block (issuer, date) is the notice's
+            and not closing_block_length([later.text for later in lines[i : i + CLOSING_LOOKAHEAD_LINES]])
         ),
         len(lines),
     )
@@ -263,6 +271,16 @@ def _read_body(lines: list[_Line], collected: _Collected, *, title: str | None, 
             _absorb(line, collected, rule="header.section")
         else:
             collected.add_paragraph(line.text, heading=_is_heading(line.text))
+
+
+def _dateline_author(paragraphs: list[Paragraph]) -> str | None:
+    """The reporter a wire dateline names at the start of one of the first paragraphs (the paragraph
+    stays body): "新华社北京3月26日电（记者王优玲）记者从…" -> "王优玲"."""
+    for paragraph in paragraphs[:DATELINE_PARAGRAPHS]:
+        author = dateline_author(paragraph.text)
+        if author:
+            return author
+    return None
 
 
 def _derive_title(paragraphs: list[Paragraph]) -> str:
@@ -324,7 +342,7 @@ def extract_text(text: str, raw: RawDocument) -> ExtractedArticle:
         date_text=published.text if published else None,
         date_source=published.source if published else None,
         language=detect_language(body_text) or raw.language_hint,
-        author=collected.author or collected.author_on_meta_line,
+        author=collected.author or collected.author_on_meta_line or _dateline_author(collected.paragraphs),
         editors=tuple(collected.editors),
         publisher=(collected.sources or collected.holders or [None])[0],
         site_name=site_name,

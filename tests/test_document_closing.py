@@ -105,3 +105,66 @@ def test_a_news_story_ending_in_a_bare_date_does_not_keep_it() -> None:
     )
     article = extract(_text_raw(text))
     assert "2024年3月5日" not in article.body_text
+
+
+NOTICE_WITH_CONTACT = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>关于开展近零能耗建筑示范申报的通知</title></head>
+<body><div class="main"><h1>关于开展近零能耗建筑示范申报的通知</h1><div class="info">发布时间：2024-03-15</div>
+<div class="content"><p>各市住房和城乡建设局：</p>
+<p>为落实城乡建设领域碳达峰实施方案要求，推动超低能耗、近零能耗建筑规模化发展，决定组织开展示范项目申报工作，现将有关事项通知如下。</p>
+<p>一、申报项目应为已竣工验收的新建居住建筑和公共建筑，建筑能效指标应符合近零能耗建筑技术标准的相关要求。</p>
+<p>二、申报项目应采用高性能围护结构、高效新风热回收系统和可再生能源利用技术，具备完整的能耗监测系统，并已连续运行不少于一个采暖季。</p>
+<p>联系人：王工　　电话：0311-87654321</p>
+<p>附件：示范项目申报书</p>
+<p style="text-align:right">某省住房和城乡建设厅</p><p style="text-align:right">2024年3月12日</p></div></div>
+<div class="footer"><p>地址：某市某路1号　邮编：050000　电话：0311-12345678</p><p>冀ICP备05000000号</p></div>
+</body></html>"""
+
+CONTACT_TAIL = ["联系人：王工 电话：0311-87654321", "附件：示范项目申报书", "某省住房和城乡建设厅", "2024年3月12日"]
+
+
+@pytest.mark.parametrize("paragraphs", [4, 2])
+def test_a_contact_line_before_the_closing_block_does_not_end_the_notice(paragraphs: int) -> None:
+    """With four paragraphs our own choice stands; with two, trafilatura's second opinion is asked."""
+    html = NOTICE_WITH_CONTACT
+    if paragraphs == 2:
+        html = html.replace("<p>一、", "<!-- <p>一、").replace("采暖季。</p>", "采暖季。</p> -->")
+    article = extract(html_raw(html, "https://zjt.example.gov.cn/tzgg/1.html", read_at=READ_AT))
+    texts = [p.text for p in article.paragraphs]
+    assert texts[0] == "各市住房和城乡建设局："  # the addressee opens the notice
+    assert texts[-4:] == CONTACT_TAIL
+    assert "邮编" not in article.body_text and "ICP" not in article.body_text
+
+
+def test_a_contact_line_in_a_text_notice_before_its_closing_block_is_kept() -> None:
+    text = NOTICE_TEXT.replace("　　附件：", "联系人：王工 电话：010-58933432\n　　附件：")
+    texts = [p.text for p in extract(_text_raw(text)).paragraphs]
+    assert texts[-5:] == ["联系人：王工电话：010-58933432", *CLOSING]  # text folds spaces between CJK
+
+
+def test_a_site_footer_contact_line_still_ends_the_article() -> None:
+    html = NOTICE_WITH_CONTACT.replace('<p style="text-align:right">某省住房和城乡建设厅</p>', "").replace(
+        '<p style="text-align:right">2024年3月12日</p>', ""
+    )
+    article = extract(html_raw(html, "https://zjt.example.gov.cn/tzgg/1.html", read_at=READ_AT))
+    assert "联系人" not in article.body_text and "附件" not in article.body_text
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "【纠错】【责任编辑:赵文涵】",
+        "特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储服务。",
+        "Notice: The content above (including the pictures and videos if any) is uploaded and posted by a user of "
+        "NetEase Hao, which is a social media platform and only provides information storage services.",
+    ],
+)
+def test_portal_statements_after_a_long_article_are_not_body(statement: str) -> None:
+    sentence = "该负责人表示，下一步将持续推动城乡建设领域碳达峰各项任务落实，加快发展超低能耗建筑和近零能耗建筑。"
+    paragraphs = "".join(f"<p>{sentence}第{i}段。</p>" for i in range(12))
+    html = (
+        '<html><head><meta charset="utf-8"><title>住建部：推动建筑节能降碳</title></head><body>'
+        f'<div id="detail"><h1>住建部：推动建筑节能降碳</h1>{paragraphs}<div>{statement}</div></div></body></html>'
+    )
+    article = extract(html_raw(html, "https://www.example.com/2024-03/26/c_1.htm", read_at=READ_AT))
+    assert len(article.paragraphs) == 12
+    assert statement[:6] not in article.body_text

@@ -19,7 +19,7 @@ from cleaning.html import vocab
 from cleaning.html.body import BodyBlock, BodyResult, clip, extract_body, trim_head, trim_tail
 from cleaning.html.dom import collapse_spaces, parse_html, weighted_length
 from cleaning.html.second_opinion import apply_second_opinion, is_uncertain, trafilatura_blocks
-from cleaning.lines import is_signing_date
+from cleaning.lines import author_names, dateline_author, is_signing_date
 from cleaning.version import EXTRACTOR_VERSION
 from schemas import ExtractedArticle, Image, Link, Paragraph, RawDocument, RemovedBlock, SiteRules
 
@@ -29,6 +29,8 @@ LINE_RULE_PREFIX = "line."
 ARTICLE_ENDING_LINE_KINDS = frozenset({"footer", "publisher"})
 MAX_LINE_RULE_CHARS = 200  # longer blocks are never boilerplate lines; skip the rule engine for them
 MAX_REMOVED_LINES_READ = 120  # removed short lines searched for dates and credits (page order)
+DATELINE_BLOCKS = 3  # leading body blocks searched for a wire dateline naming the reporter
+MAX_DATELINE_LINE_CHARS = 40  # a removed line this short may be the dateline alone (not a teaser's lead)
 MAX_SECTION_CHARS = 200  # the schema's limit: a run-on breadcrumb must not reject the article
 
 
@@ -121,6 +123,7 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
     _drop_title_heading(result, title)
     trim_tail(result)
     trim_head(result)
+    _drop_title_heading(result, title)  # a headline that a kicker trimmed above it had hidden
 
     body_weight = sum(weighted_length(b.text) for b in result.blocks)
     if not result.blocks:
@@ -156,18 +159,44 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
         # The labelled pass above found nothing on these lines: only an unlabelled date remains.
         or meta.unlabelled_date_from_lines(date_lines + signing_dates, reference=reference, tz=tz)
     )
+    # A day-only date (meta tag, URL) takes the time the page prints for that same day.
+    time_texts = [text for _attr, text, _marked in signals.time_tags if text]
+    found = meta.with_page_time(found, time_texts + date_lines, reference=reference, tz=tz)
 
     line_author, editors = meta.credits_from_lines(credit_lines)
-    author = rule_author or line_author or meta.author_from_structured(signals)
+    outlets = meta.outlet_names(signals, title)  # a site that names itself as the author names no one
+    author = (
+        rule_author
+        or author_names(line_author, outlets=outlets)
+        # a wire dateline's reporter beats a meta tag, which often holds the site or a user id
+        or _dateline_author(
+            [b.text for b in result.blocks[:DATELINE_BLOCKS]]
+            + [line for line in removed_lines if len(line) <= MAX_DATELINE_LINE_CHARS]  # a dateline on its own
+        )
+        or author_names(meta.author_from_structured(signals), outlets=outlets)
+    )
     if author is None:
         for byline in signals.byline_texts:
-            candidate = _plain_byline(byline)
+            candidate = author_names(_plain_byline(byline), outlets=outlets)
             if candidate:
                 author = candidate
                 break
     site_name = meta.site_name_of(signals, title)
+    # The 来源 line printed on the page beats a meta source tag: editors set it per article, while meta
+    # values are often template defaults. A copyright holder names the site's owner, not the source: it
+    # beats only a site name guessed from the title tag, not one the meta tags declare.
     publisher = (
-        meta.publisher_from_structured(signals) or _source_from_lines(date_lines) or findings.publisher or site_name
+        meta.publisher_from_structured(signals)
+        or meta.trim_run_on_source(meta.clean_source(_source_from_lines(date_lines)), signals)
+        or signals.platform.get("publisher")  # a WeChat account: its og:site_name is the platform's
+        or meta.source_from_meta(signals)
+        or meta.source_from_elements(signals)
+        or meta.declared_site_name(signals)
+        or meta.clean_copyright_holder(findings.publisher)
+        # the site named in the <title> before a footer's copyright holder: the holder is often the
+        # platform's or theme's owner (Tencent on a QQ page, a WordPress theme's author)
+        or site_name
+        or meta.copyright_holder_of(signals)
     )
 
     scalars = dict(
@@ -247,6 +276,15 @@ def _source_from_lines(lines: list[str]) -> str | None:
         match = meta.classify_read_line_cached(line)
         if match is not None and match.rule.kind == "meta" and match.captures.get("source"):
             return match.captures["source"]
+    return None
+
+
+def _dateline_author(lines: list[str]) -> str | None:
+    """The reporter named by the first wire dateline among `lines` ("新华社北京3月26日电（记者王优玲）…")."""
+    for line in lines:
+        author = dateline_author(line)
+        if author:
+            return author
     return None
 
 

@@ -157,6 +157,8 @@ def _furniture_verdict(tag: str, role: str | None, class_: str | None, id_: str 
     if hit:
         return f"html.class:{min(hit)}", False
     joined = f"{class_ or ''} {id_ or ''}".lower()
+    for word in vocab.NOT_BOILERPLATE_WORDS:
+        joined = joined.replace(word, " ")
     for fragment in vocab.BOILERPLATE_SUBSTRINGS:
         if fragment in joined:
             return f"html.class:{fragment}", False  # a fragment may sit in a wrapper's name
@@ -241,7 +243,9 @@ def _prune(
             attributes = child.items()
             if attributes:
                 get = dict(attributes).get
-                if _hidden_by(get("hidden"), get("aria-hidden"), get("style")):
+                if _hidden_by(get("hidden"), get("aria-hidden"), get("style")) and (
+                    get("id") not in vocab.SHOWN_BY_SCRIPT_IDS
+                ):
                     text = _removed_text(child.text_content())
                     if text:
                         removed.append(("html.hidden", text))
@@ -688,6 +692,15 @@ class _Region:
         return answer
 
 
+def _opens_closing_block(blocks: list[Block], index: int, chosen: set[HtmlElement] | None) -> bool:
+    """Does the block at `index` (a footer-like contact line) start an official document's closing
+    block, read with the chosen blocks after it?"""
+    following = [
+        b.text for b in blocks[index : index + vocab.CLOSING_LOOKAHEAD_BLOCKS] if chosen is None or b.element in chosen
+    ]
+    return closing_block_length(following) > 0
+
+
 def is_signing_line(kept: list[BodyBlock], text: str) -> bool:
     """An official document's signing date right after its issuer (落款): the document's own text,
     not a date line for the line rules to remove."""
@@ -729,7 +742,7 @@ def extract_body(
     ended = False
     kept_weight = 0.0
     captions: dict[HtmlElement, bool] = {}
-    for block in flat.blocks:
+    for index, block in enumerate(flat.blocks):
         if chosen is not None and block.element not in chosen:
             removed.append(("density.low", clip(block.text)))
             continue
@@ -758,7 +771,9 @@ def extract_body(
         if judge_line is not None and block.kind != "preformatted" and not is_signing_line(kept, block.text):
             verdict = judge_line(block.text)
             if verdict is not None and not (
-                block.kind == "table_row" and verdict[0] in vocab.TABLE_ROW_EXEMPT_LINE_RULES
+                (block.kind == "table_row" and verdict[0] in vocab.TABLE_ROW_EXEMPT_LINE_RULES)
+                # a notice's contact line before its issuer and signing date is the notice's text
+                or (verdict[1] and _opens_closing_block(flat.blocks, index, chosen))
             ):
                 rule, ends_article = verdict
                 removed.append((rule, clip(block.text)))

@@ -49,14 +49,38 @@ AUTHOR_META: tuple[str, ...] = (
     "contentsource_author",
 )
 SITE_NAME_META: tuple[str, ...] = ("og:site_name", "application-name", "sitename", "site_name", "twitter:site")
-PUBLISHER_META: tuple[str, ...] = (
-    "publisher",
-    "article:publisher",
-    "dc.publisher",
-    "copyright",
-    "source",
-    "contentsource",
-)
+# Publisher resolution, most trusted first: a declared publisher (these tags, JSON-LD), the source the page
+# prints (来源：…, a source element), the source its meta tags name, the copyright holder, the site name.
+PUBLISHER_META: tuple[str, ...] = ("publisher", "article:publisher", "dc.publisher")
+# A source named in meta tags: CMS template values ("来源：人民网－人民日报 原创稿"), cleaned of the label
+# and the origin tag; the 来源 line printed on the page wins over them when both exist.
+SOURCE_META: tuple[str, ...] = ("source", "contentsource")
+# Copyright notices ("网易版权所有", "© 2024 Green Media"): only their holder is a publisher, and only
+# when the page names no source.
+COPYRIGHT_META: tuple[str, ...] = ("copyright", "dc.rights")
+# A label and an origin tag around a source value: "来源：人民网－人民日报 原创稿", "信息来源: 新华社（转载）".
+SOURCE_LABELS: tuple[str, ...] = ("信息来源", "文章来源", "稿件来源", "稿源", "来源", "出处")
+SOURCE_VALUE_LABEL = r"^\s*(?:信息来源|文章来源|稿件来源|稿源|来源|出处|Source)\s*[:：]\s*"
+SOURCE_VALUE_TAG = r"\s*[(（【\[]?\s*(?:原创稿件|原创稿|原创|转载|转自|综合|整理)\s*[)）】\]]?\s*$"
+# Publishers (copyright holders, sources) that name no one: "本站版权所有", "本站原创", a template's "Your Website".
+NOT_PUBLISHER_NAMES: frozenset[str] = frozenset(
+    {"本站", "本网", "本网站", "本平台", "网站", "本刊", "版权", "著作权", "all rights reserved", "copyright",
+     "your website", "your company", "company name", "website", "text", "policy", "notice", "statement", "information",
+     "阅读原文", "查看原文", "原文链接", "原文", "网络", "互联网", "未知", "佚名"}
+)  # fmt: skip
+MAX_COPYRIGHT_HOLDER_CHARS = 40
+# What surrounds a holder in a copyright notice, besides years and ©: cut away, the first piece left is the name.
+COPYRIGHT_NOISE: tuple[str, ...] = (
+    "copyright", "all rights reserved", "some rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+    "todos los derechos reservados", "版权所有", "保留所有权利",
+)  # fmt: skip
+# Leading column tags that an og:title or meta title keeps ("权威发布 | 广东…"): hanzi only, this short.
+MAX_COLUMN_TAG_CHARS = 10
+# Parts of a copyright notice's words, matched case-sensitively in text nodes ("opyright" finds
+# Copyright, copyright and CopyRight).
+COPYRIGHT_WORDS: tuple[str, ...] = (
+    "版权所有", "版 权 所 有", "©", "opyright", "OPYRIGHT", "ights reserved", "ights Reserved", "IGHTS RESERVED",
+)  # fmt: skip
 SECTION_META: tuple[str, ...] = ("article:section", "section", "parsely-section", "category", "columnname", "channel")
 LANGUAGE_META: tuple[str, ...] = ("og:locale", "content-language", "language", "dc.language")
 
@@ -100,7 +124,25 @@ URL_DATE_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 # Separators between a page title and the site name in <title> / og:title.
-TITLE_SEPARATORS: tuple[str, ...] = (" | ", " - ", " – ", " — ", " :: ", " » ", "_", "｜", "|", "－", "——", " · ")
+TITLE_SEPARATORS: tuple[str, ...] = (
+    " | ", " - ", " – ", " — ", " :: ", " » ", "_", "｜", "|", "－", "--", "——", " · ",
+)  # fmt: skip
+# Separators that also join a headline to its subtitle or a site name to its tagline ("主标题——解读之二",
+# "中国经济网——国家经济门户"), and a bare hyphen between hanzi ("标题-中国建筑节能协会"): a title is split
+# there only when the part dropped reads as a site name (SITE_NAME_ENDINGS).
+NAME_CHECKED_SEPARATORS: tuple[str, ...] = ("——",)
+# What a declared title may add right after the page's h1 ("Headline – Analysis", "Headline | IEA"); not
+# a colon, which more often opens a subtitle ("Coinbase vs. Coinbase Pro: How do they compare?").
+TITLE_SEPARATOR_STARTS = frozenset(sep.strip()[0] for sep in TITLE_SEPARATORS) - {":"}
+TAGLINE_SEPARATORS: tuple[str, ...] = ("——",)
+# How a site's name ends ("中国建筑节能网", "中国建筑节能协会", "Green Building News", "cctv.com)").
+SITE_NAME_ENDINGS: tuple[str, ...] = (
+    "网", "平台", "门户", "在线", "官网", "日报", "晚报", "早报", "时报", "周刊", "报社", "报", "杂志社", "杂志",
+    "协会", "学会", "研究会", "研究院", "委员会", "中心", "政府", "办公室", "局", "厅", "部", "委", "集团", "公司",
+    "频道",
+    ".com", ".cn", ".org", ".net", ".com)", ".cn)", "Network", "Net", "Online", "Portal", "News", "Daily", "Times",
+    "Post", "Weekly", "Website",
+)  # fmt: skip
 
 # Breadcrumb separators in text ("首页 > 新闻 > 行业动态").
 BREADCRUMB_SEPARATORS = r"\s*(?:>|»|›|/|→|＞|>>|\|)\s*"
@@ -119,6 +161,12 @@ BREADCRUMB_HOME_WORDS: frozenset[str] = frozenset(
 
 # Class/id tokens of elements that carry a byline or a publish date in the article header.
 BYLINE_TOKENS: frozenset[str] = frozenset({"byline", "author", "authors", "writer", "reporter", "zuozhe"})
+# Class/id tokens of an element that names the article's source, often with no label: sina's
+# <a class="source">经济参考报</a>, 网易 ne_article_source, media-name.
+SOURCE_TOKENS: frozenset[str] = frozenset({"source", "medianame", "laiyuan"})
+# Words that class/id values are screened for besides the tokens themselves: the first part of a token
+# that pages write in parts ("media-name", "media_name" give the token "medianame").
+SIGNAL_SCREEN_PARTS: frozenset[str] = frozenset({"media"})
 DATE_TOKENS: frozenset[str] = frozenset(
     {
         "date",
@@ -137,10 +185,13 @@ DATE_TOKENS: frozenset[str] = frozenset(
 BREADCRUMB_TOKENS: frozenset[str] = frozenset(
     {"breadcrumb", "breadcrumbs", "crumb", "crumbs", "position", "location", "weizhi", "dqwz"}
 )
+MAX_BREADCRUMB_CHARS = 150  # longer text in an element named like a breadcrumb is something else (a notice)
 
 # View counters stated on the page ("阅读 1,234", "1234 views").
 VIEW_COUNT_PATTERNS: tuple[str, ...] = (
-    r"(?:浏览量|浏览次数|浏览|阅读量|阅读数|阅读|点击量|点击数|点击|访问量|人气)\s*(?:次数)?\s*[:：]?\s*(?P<views>\d[\d,]*)",
+    # 阅读：2517 / 阅读 (2517) / 浏览次数[2517]
+    r"(?:浏览量|浏览次数|浏览|阅读量|阅读数|阅读|点击量|点击数|点击|访问量|人气)\s*(?:次数)?\s*[:：]?\s*[(（\[【]?\s*"
+    r"(?P<views>\d[\d,]*)(?![\d.万])",
     r"(?P<views>\d[\d,]*)\s*(?:次浏览|次阅读|人阅读|views?\b|reads?\b)",
 )
 
@@ -158,3 +209,36 @@ MIN_SITE_NAME_CHARS = 2
 MAX_SITE_NAME_CHARS = 40
 MAX_SITE_NAME_WORDS = 5  # more words than this read as a headline, not a name
 SITE_NAME_EDGE = " -_|·–—:：｜»>"
+# How many of the title tag's last parts after the headline name the site ("…_新浪财经_新浪网"); earlier
+# parts are tags ("…|建材|碳达峰_…").
+OUTLET_TITLE_PARTS = 2
+
+# WeChat official-account articles (mp.weixin.qq.com). The page as served fills its header by script:
+# og:site_name is the platform's name on every article, `#publish_time` is empty, and the account name,
+# author and publish time sit in script variables and named elements. A page is read this way when its
+# og:site_name or its host is one of these.
+WECHAT_SITE_NAMES: frozenset[str] = frozenset({"微信公众平台"})
+WECHAT_HOSTS: frozenset[str] = frozenset({"mp.weixin.qq.com"})
+# (attribute, value, field): elements whose text gives a field, in order of trust (the first with text wins).
+# "rich_media_meta_text" holds the author, and also the date and IP region: only an element without an id
+# that reads as a name is taken from it.
+WECHAT_ELEMENT_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("id", "js_name", "publisher"),
+    ("class", "wx_follow_nickname", "publisher"),
+    ("class", "profile_nickname", "publisher"),
+    ("id", "post-user", "publisher"),
+    ("id", "js_author_name", "author"),
+    ("class", "rich_media_meta_text", "author"),
+)
+# (script variable or object key, field), in order of trust: `var ct = "1701389100";`,
+# `window.ct = '…'`, `var nickname = htmlDecode("…");`, `nick_name: JsDecode('…')`,
+# `var publish_time = "2023-12-01" || "";`. Ten-digit values are Unix seconds (UTC instants).
+WECHAT_SCRIPT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("nickname", "publisher"),
+    ("nick_name", "publisher"),
+    ("author", "author"),
+    ("ct", "published"),
+    ("create_time", "published"),
+    ("ori_create_time", "published"),
+    ("publish_time", "published"),
+)

@@ -7,11 +7,12 @@ site rule > structured data (meta tags, JSON-LD, <time>) > labelled text lines >
 
 from __future__ import annotations
 
+import html
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -20,12 +21,20 @@ from zoneinfo import ZoneInfo
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaning.dates import find_date, parse_date
+from cleaning.dates import ParsedDate, find_date, find_standalone_date, follows_update_label, parse_date
 from cleaning.html import meta_vocab as vocab
 from cleaning.html.dom import collapse_spaces, element_tokens
 from cleaning.language import detect_language
-from cleaning.lines import LineMatch, classify_line, classify_line_of_kinds, parse_credits, screen_for, screen_text
-from cleaning.normalize import is_cjk
+from cleaning.lines import (
+    LineMatch,
+    author_names,
+    classify_line,
+    classify_line_of_kinds,
+    parse_credits,
+    screen_for,
+    screen_text,
+)
+from cleaning.normalize import is_cjk, normalize_text
 
 MAX_SIGNAL_TEXTS = 12  # byline / date elements read per page
 MAX_TITLE_CHARS = 300
@@ -45,6 +54,10 @@ class PageSignals:
     date_texts: list[str] = field(default_factory=list)
     breadcrumb: list[str] = field(default_factory=list)
     itemprop_author: list[str] = field(default_factory=list)
+    source_texts: list[str] = field(default_factory=list)  # elements named as the article's source
+    copyright_texts: list[str] = field(default_factory=list)  # short texts holding a copyright notice
+    source_links: list[str] = field(default_factory=list)  # element texts right after a 来源 label
+    platform: dict[str, str] = field(default_factory=dict)  # field -> value from a platform's markup (WeChat)
 
 
 @dataclass(frozen=True)
@@ -92,7 +105,7 @@ def collect_signals(root: HtmlElement, base_url: str | None) -> PageSignals:
                 signals.h1s.append(text)
         elif tag == "time" and len(signals.time_tags) < MAX_SIGNAL_TEXTS:
             marked = element.get("pubdate") is not None or (element.get("itemprop") or "").lower() == "datepublished"
-            signals.time_tags.append((element.get("datetime"), collapse_spaces(element.text_content()), marked))
+            signals.time_tags.append((element.get("datetime"), _date_element_text(element), marked))
     for element in _SIGNAL_ELEMENTS(root):
         itemprop = (element.get("itemprop") or "").lower()
         if itemprop == "author" and len(signals.itemprop_author) < 3:
@@ -108,22 +121,61 @@ def collect_signals(root: HtmlElement, base_url: str | None) -> PageSignals:
         if tokens & vocab.BREADCRUMB_TOKENS and not signals.breadcrumb:
             signals.breadcrumb = _breadcrumb(element)
         elif tokens & vocab.DATE_TOKENS and len(signals.date_texts) < MAX_SIGNAL_TEXTS:
-            text = collapse_spaces(element.text_content())
+            text = _date_element_text(element)
             if 4 <= len(text) <= 200:
                 signals.date_texts.append(text)
         elif tokens & vocab.BYLINE_TOKENS and len(signals.byline_texts) < MAX_SIGNAL_TEXTS:
             text = collapse_spaces(element.text_content())
             if 2 <= len(text) <= 200:
                 signals.byline_texts.append(text)
+        elif tokens & vocab.SOURCE_TOKENS and len(signals.source_texts) < MAX_SIGNAL_TEXTS:
+            text = collapse_spaces(element.text_content())
+            if 2 <= len(text) <= 200:
+                signals.source_texts.append(text)
+    if _is_wechat_page(signals, base_url):
+        signals.platform = wechat_fields(root)
+    signals.copyright_texts, signals.source_links = _notice_texts(root, copyright=_may_need_copyright(signals))
     return signals
+
+
+def _may_need_copyright(signals: PageSignals) -> bool:
+    """A copyright holder is the publisher's last resort: not looked for (a scan of the page's text)
+    when the page already names a publisher or a site some other way than by a printed 来源 line."""
+    title, _source = choose_title(signals, None)
+    return not (
+        publisher_from_structured(signals)
+        or signals.platform.get("publisher")
+        or source_from_meta(signals)
+        or source_from_elements(signals)
+        or declared_site_name(signals)
+        or site_name_of(signals, title)
+    )
+
+
+def _date_element_text(element: HtmlElement) -> str:
+    """A date element's text, with a space where child elements run numbers together: the parts of
+    `<span>March 5, 2024</span><span>10:12 AM</span>` or `<span>2024</span><span>03/15</span>` would
+    otherwise read "202410:12" or "202403/15". Letters meeting letters stay joined ("Pub<b>lished</b>")."""
+    pieces: list[str] = []
+    for piece in element.itertext():
+        if pieces and piece and pieces[-1] and _runs_numbers_together(pieces[-1][-1], piece[0]):
+            pieces.append(" ")
+        pieces.append(piece)
+    return collapse_spaces("".join(pieces))
+
+
+def _runs_numbers_together(left: str, right: str) -> bool:
+    return (left.isdigit() and right.isascii() and right.isalnum()) or (
+        right.isdigit() and left.isascii() and left.isalnum()
+    )
 
 
 # Elements whose class/id/itemprop may name a date, byline or breadcrumb: attribute holders are found
 # by XPath in C, screened by one regex, then checked token by token.
 _SIGNAL_HOLDERS = etree.XPath("//body//*[@class or @id or @itemprop]")
+_SIGNAL_TOKENS = vocab.BYLINE_TOKENS | vocab.DATE_TOKENS | vocab.BREADCRUMB_TOKENS | vocab.SOURCE_TOKENS
 _SIGNAL_WORDS = re.compile(
-    "|".join(sorted(vocab.BYLINE_TOKENS | vocab.DATE_TOKENS | vocab.BREADCRUMB_TOKENS, key=len, reverse=True)),
-    re.IGNORECASE,
+    "|".join(sorted(_SIGNAL_TOKENS | vocab.SIGNAL_SCREEN_PARTS, key=len, reverse=True)), re.IGNORECASE
 )
 
 
@@ -137,7 +189,60 @@ def _names_a_signal(names: str) -> bool:
 _SIGNAL_ATTRIBUTES = etree.XPath("//body//*/@class | //body//*/@id | //body//*/@itemprop")
 # Words of letters and digits never match across the space joining class and id, so screening the
 # two values apart says what screening "class id" says.
-_SCREEN_VALUES_APART = all(word.isalnum() for word in vocab.BYLINE_TOKENS | vocab.DATE_TOKENS | vocab.BREADCRUMB_TOKENS)
+_SCREEN_VALUES_APART = all(word.isalnum() for word in _SIGNAL_TOKENS | vocab.SIGNAL_SCREEN_PARTS)
+
+MAX_COPYRIGHT_TEXTS = 4
+MAX_SOURCE_NAME_CHARS = 40
+MAX_COPYRIGHT_TEXT_CHARS = 200
+_ENDS_WITH_SOURCE_LABEL = re.compile(
+    r"(?:" + "|".join(re.escape(label) for label in vocab.SOURCE_LABELS) + r")\s*[:：]\s*$", re.IGNORECASE
+)
+# Hanzi printed one by one with spaces between them ("人 民 网 股 份 有 限 公 司 版 权 所 有").
+_LETTER_SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?: [\u4e00-\u9fff](?![\u4e00-\u9fff])){2,}")
+_ALL_NOTICE_WORDS = tuple(dict.fromkeys((*vocab.COPYRIGHT_WORDS, *vocab.SOURCE_LABELS)))
+# A word holding another one adds nothing to the search ("文章来源" holds "来源"), yet costs a scan.
+_NOTICE_WORDS = tuple(w for w in _ALL_NOTICE_WORDS if not any(o != w and o in w for o in _ALL_NOTICE_WORDS))
+_SOURCE_WORDS = tuple(w for w in _NOTICE_WORDS if w in vocab.SOURCE_LABELS)
+
+
+@lru_cache(maxsize=256)
+def _text_nodes_holding(words: tuple[str, ...]) -> etree.XPath:
+    return etree.XPath("//body//text()[" + " or ".join(f"contains(., '{word}')" for word in words) + "]")
+
+
+def _notice_texts(root: HtmlElement, *, copyright: bool = True) -> tuple[list[str], list[str]]:
+    """(copyright notices, source names) read from the text nodes that hold their words: the element
+    around a copyright notice (when short; "经济日报社 版权所有"), and the element printed right after a
+    source label (来源：<a>中国建设报</a>), whose bounds are exact where a line's text runs on."""
+    body = root.body if root.find("body") is not None else None
+    page_text = body.text_content() if body is not None else ""
+    # Only the words on the page are searched for, node by node: most pages hold two or three of them.
+    words = tuple(word for word in (_NOTICE_WORDS if copyright else _SOURCE_WORDS) if word in page_text)
+    notices: list[str] = []
+    sources: list[str] = []
+    if not words:
+        return notices, sources
+    for node in _text_nodes_holding(words)(root):
+        parent = node.getparent()
+        if parent is None:
+            continue
+        if _ENDS_WITH_SOURCE_LABEL.search(node):
+            following = parent.getnext() if node.is_tail else (parent[0] if len(parent) else None)
+            if following is not None and isinstance(following.tag, str) and len(sources) < MAX_SIGNAL_TEXTS:
+                text = collapse_spaces(following.text_content())
+                if 2 <= len(text) <= MAX_SOURCE_NAME_CHARS and text not in sources:
+                    sources.append(text)
+            continue
+        if len(notices) >= MAX_COPYRIGHT_TEXTS or not any(word in node for word in vocab.COPYRIGHT_WORDS):
+            continue
+        holder = parent.getparent() if node.is_tail else parent
+        text = collapse_spaces(holder.text_content()) if holder is not None else ""
+        if not text or len(text) > MAX_COPYRIGHT_TEXT_CHARS:
+            text = collapse_spaces(str(node))  # the surrounding element is a whole footer: the notice alone
+        text = _LETTER_SPACED.sub(lambda run: run.group(0).replace(" ", ""), text)  # "人 民 网 … 版 权 所 有"
+        if text and len(text) <= MAX_COPYRIGHT_TEXT_CHARS and text not in notices and _SITE_NOTICE.search(text):
+            notices.append(text)
+    return notices, sources
 
 
 def _SIGNAL_ELEMENTS(root: HtmlElement) -> Iterator[HtmlElement]:
@@ -175,14 +280,107 @@ def _jsonld_objects(payload: str) -> Iterator[dict[str, Any]]:
 
 
 def _breadcrumb(element: HtmlElement) -> list[str]:
+    """The trail of an element named like a breadcrumb, or [] when its text is not one: a trail is
+    short, and without links it is labelled (当前位置：), has several parts, or the element's whole
+    class or id is the name (<div class="position">政策法规</div>); a job title in
+    "news-author-position" and a cookie notice in "cn-position-bottom" are only named alike."""
+    text = collapse_spaces(element.text_content())
+    if len(text) > vocab.MAX_BREADCRUMB_CHARS:
+        return []
     links = [collapse_spaces(a.text_content()) for a in element.iter("a")]
     crumbs = [c for c in links if c]
     if not crumbs:
-        text = collapse_spaces(element.text_content())
+        unlabelled = text
         for label in vocab.BREADCRUMB_LABELS:
             text = re.sub(rf"^{re.escape(label)}\s*[:：]?\s*", "", text)
         crumbs = [c for c in re.split(vocab.BREADCRUMB_SEPARATORS, text) if c]
+        whole_names = {name.lower() for name in (element.get("class") or "").split()}
+        whole_names.add((element.get("id") or "").lower())
+        if len(crumbs) < 2 and text == unlabelled and not whole_names & vocab.BREADCRUMB_TOKENS:
+            return []
     return crumbs
+
+
+# ---------------------------------------------------------------------------------- platform pages
+
+
+def _is_wechat_page(signals: PageSignals, base_url: str | None) -> bool:
+    if signals.meta.get("og:site_name") in vocab.WECHAT_SITE_NAMES:
+        return True
+    hosts = (urlsplit(url).hostname for url in (base_url, signals.meta.get("og:url")) if url)
+    return any((host or "").lower() in vocab.WECHAT_HOSTS for host in hosts)
+
+
+_JS_ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|(.))")
+
+
+def _js_unescape(value: str) -> str:
+    """A JavaScript string literal's value: "\\x26amp;" -> "&amp;" -> "&"."""
+
+    def unescaped(match: re.Match[str]) -> str:
+        code = match.group(1) or match.group(2)
+        return chr(int(code, 16)) if code else match.group(3)
+
+    return html.unescape(_JS_ESCAPE.sub(unescaped, value))
+
+
+@lru_cache(maxsize=1)
+def _wechat_script_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """`var NAME = "…"`, `window.NAME = '…'`, `NAME: JsDecode('…')`, `var NAME = htmlDecode("…")`."""
+    value = r"(?P<quote>[\"'])(?P<value>(?:\\.|(?!(?P=quote))[^\\\n])*)(?P=quote)"
+    return tuple(
+        (re.compile(rf"(?<![\w$-]){re.escape(name)}\s*[:=]\s*(?:[A-Za-z_$][\w$.]*\(\s*)?{value}"), field_name)
+        for name, field_name in vocab.WECHAT_SCRIPT_FIELDS
+    )
+
+
+def _unix_instant(value: str) -> str | None:
+    """Unix seconds (ten digits) as an ISO instant in UTC, else None."""
+    if len(value) == 10 and value.isdigit():
+        return datetime.fromtimestamp(int(value), UTC).isoformat()
+    return None
+
+
+def _reads_as_name(text: str) -> bool:
+    return 2 <= len(text) <= MAX_PLATFORM_NAME_CHARS and _YEAR.search(text) is None
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+MAX_PLATFORM_NAME_CHARS = 40
+
+
+def wechat_fields(root: HtmlElement) -> dict[str, str]:
+    """A WeChat article's account name ("publisher"), author and publish time ("published"), from its named
+    elements, else its script variables (a time in Unix seconds becomes an ISO instant in UTC)."""
+    found: dict[str, str] = {}
+    for attribute, name, field_name in vocab.WECHAT_ELEMENT_FIELDS:
+        if field_name in found:
+            continue
+        if attribute == "id":
+            elements = root.xpath("//*[@id=$name]", name=name)
+        else:  # by class, and only without an id: WeChat's date and region elements share the author's class
+            elements = root.xpath(
+                "//*[not(@id) and contains(concat(' ', normalize-space(@class), ' '), $name)]", name=f" {name} "
+            )
+        for element in elements:
+            text = collapse_spaces(element.text_content())
+            if _reads_as_name(text):
+                found[field_name] = text
+                break
+    scripts = [element.text for element in root.iter("script") if element.text and not element.get("src")]
+    for pattern, field_name in _wechat_script_patterns():
+        if field_name in found:
+            continue
+        for match in (match for script in scripts for match in pattern.finditer(script)):
+            value = collapse_spaces(_js_unescape(match.group("value")))
+            if field_name == "published":
+                value = _unix_instant(value) or value
+            elif not _reads_as_name(value):
+                continue
+            if value:
+                found[field_name] = value
+                break
+    return found
 
 
 @lru_cache(maxsize=8192)
@@ -204,8 +402,24 @@ def classify_read_line_cached(line: str) -> LineMatch | None:
 # ------------------------------------------------------------------------------------------- title
 
 
-def strip_site_suffix(title: str, site_name: str | None = None) -> str:
-    """'Some headline - Site Name' -> 'Some headline' (keeps the longest part between separators)."""
+def reads_as_site_name(text: str) -> bool:
+    """True when `text` ends like a site's name ("中国建筑节能协会", "央视网(cctv.com)", "Green Daily")."""
+    text = text.strip(vocab.SITE_NAME_EDGE)
+    if not vocab.MIN_SITE_NAME_CHARS <= len(text) <= vocab.MAX_SITE_NAME_CHARS or "《" in text:
+        return False
+    lowered = text.lower()
+    return any(lowered.endswith(ending.lower()) for ending in vocab.SITE_NAME_ENDINGS)
+
+
+def _is_column_tag(text: str) -> bool:
+    return len(text) <= vocab.MAX_COLUMN_TAG_CHARS and all(map(is_cjk, text))
+
+
+def strip_site_suffix(title: str, site_name: str | None = None, *, keep_prefix: bool = False) -> str:
+    """'Some headline - Site Name' -> 'Some headline' (keeps the longest part between separators).
+
+    `keep_prefix` (for og:title and meta titles, which hold the headline as the page states it): a leading
+    part is a column tag ("权威发布 | 广东…"), not a site to drop, unless it is `site_name`."""
     title = collapse_spaces(title)
     if site_name:
         for sep in vocab.TITLE_SEPARATORS:
@@ -222,9 +436,18 @@ def strip_site_suffix(title: str, site_name: str | None = None) -> str:
         if len(parts) < 2:
             continue
         longest = max(parts, key=len)
+        if keep_prefix and parts[0] is not longest and _is_column_tag(parts[0]):
+            continue
+        if sep in vocab.NAME_CHECKED_SEPARATORS:
+            if all(map(reads_as_site_name, parts[1:])):
+                return parts[0]  # "标题——中国建筑节能网"
+            continue  # 主标题——副标题: the whole is the headline
         # Only when the rest looks like a name, not half of the headline.
         if len(longest) >= 0.5 * len(title) or (len(parts) >= 3 and len(longest) >= 6):
             return longest
+    headline, hyphen, rest = title.rpartition("-")  # "标题-中国建筑节能协会": a bare hyphen between hanzi
+    if hyphen and _CJK_HYPHEN.search(title[len(headline) - 1 : len(headline) + 2]) and reads_as_site_name(rest):
+        return headline.strip()
     return title
 
 
@@ -234,7 +457,12 @@ def choose_title(signals: PageSignals, rule_title: str | None) -> tuple[str | No
         return rule_title[:MAX_TITLE_CHARS], "rule"
     og = signals.meta.get(vocab.OG_TITLE)
     if og:
-        return strip_site_suffix(og, site_name)[:MAX_TITLE_CHARS], "og"
+        printed = _h1_heading(og, signals)  # og "Headline – Analysis" over the page's h1 "Headline"
+        if printed:
+            return printed[:MAX_TITLE_CHARS], "h1"
+        if _printed_whole(og, signals):  # "Heat pumps – the key to clean heating" is the headline, dash and all
+            return collapse_spaces(og)[:MAX_TITLE_CHARS], "og"
+        return strip_site_suffix(og, site_name, keep_prefix=True)[:MAX_TITLE_CHARS], "og"
     for item in signals.jsonld:
         headline = item.get("headline") or item.get("name")
         if isinstance(headline, str) and headline.strip() and item.get("@type") != "WebPage":
@@ -242,13 +470,35 @@ def choose_title(signals: PageSignals, rule_title: str | None) -> tuple[str | No
     for key in vocab.TITLE_META:
         value = signals.meta.get(key)
         if value and len(value) >= 4:
-            return strip_site_suffix(value, site_name)[:MAX_TITLE_CHARS], "meta"
+            if _printed_whole(value, signals):
+                return collapse_spaces(value)[:MAX_TITLE_CHARS], "meta"
+            return strip_site_suffix(value, site_name, keep_prefix=True)[:MAX_TITLE_CHARS], "meta"
     h1 = _best_h1(signals)
     if h1:
         return h1[:MAX_TITLE_CHARS], "h1"
     if signals.title_tag:
         return strip_site_suffix(signals.title_tag, site_name)[:MAX_TITLE_CHARS], "title_tag"
     return None, None
+
+
+def _printed_whole(title: str, signals: PageSignals) -> bool:
+    """Does the page print this declared title as its h1? Then a dash or bar inside it is the headline's own."""
+    return collapse_spaces(title) in signals.h1s
+
+
+def _extends(longer: str, head: str) -> bool:
+    """`longer` is `head` plus a separator and more ("Headline | IEA" extends "Headline")."""
+    return (
+        len(longer) > len(head)
+        and longer.startswith(head)
+        and longer[len(head) :].lstrip()[:1] in vocab.TITLE_SEPARATOR_STARTS
+    )
+
+
+def _h1_heading(title: str, signals: PageSignals) -> str | None:
+    """The page's h1 when a declared title is that h1 plus what sites add after a separator."""
+    title = collapse_spaces(title)
+    return next((h1 for h1 in signals.h1s if len(h1) >= 8 and _extends(title, h1)), None)
 
 
 def _best_h1(signals: PageSignals) -> str | None:
@@ -286,6 +536,12 @@ def date_from_structured(signals: PageSignals, *, reference: datetime, tz: str) 
             found = _parse(value, reference=reference, tz=tz, source="meta")
             if found:
                 return found
+    platform_date = signals.platform.get("published")
+    found = _parse(platform_date, reference=reference, tz=tz, source="meta") if platform_date else None
+    if found:
+        # A UTC instant (Unix seconds) is stated in the source's zone, so its calendar day is the page's.
+        local = found.value.astimezone(ZoneInfo(tz))
+        return DateFound(local, found.precision, local.isoformat(), found.source)
     for item in signals.jsonld:
         value = item.get("datePublished") or item.get("dateCreated")
         if isinstance(value, str):
@@ -363,6 +619,9 @@ def date_from_lines(
         match = classify_read_line_cached(line)
         if match is not None and match.rule.kind == "meta" and match.captures.get("date"):
             found = _parse(match.captures["date"], reference=reference, tz=tz, source="text_line")
+            if found and follows_update_label(line, found.text):
+                # "Last updated: March 7 | Published: March 5": the publish date wins when both are named.
+                found = _labelled_date(line, reference=reference, tz=tz) or found
             if found:
                 return found
         found = _labelled_date(line, reference=reference, tz=tz)
@@ -375,13 +634,42 @@ def date_from_lines(
     return fallback
 
 
+_TIMED_PRECISIONS = frozenset({"minute", "second"})
+
+
+def with_page_time(found: DateFound | None, lines: list[str], *, reference: datetime, tz: str) -> DateFound | None:
+    """A day-only date (a date-only meta tag, the URL) replaced by the page's printed date when that
+    names the same day with a time ("publishdate 2024-03-05" + "Updated: 2024-03-05 07:22"). The page
+    date is the one a labelled line gives, else the first date standing alone on its line or on a source
+    line: never a search for any time of that day. When the days differ the day-only date stands."""
+    if found is None or found.precision != "day" or found.source == "text_line":
+        return found  # a text_line date already is the page's printed date
+    page = date_from_lines(lines, reference=reference, tz=tz, labelled_only=True) or _standalone_date(
+        lines, reference=reference, tz=tz
+    )
+    if page is None or page.precision not in _TIMED_PRECISIONS or page.value.date() != found.value.date():
+        return found
+    return page
+
+
+def _standalone_date(lines: Iterable[str], *, reference: datetime, tz: str) -> DateFound | None:
+    return _first_date(lines, find_standalone_date, reference=reference, tz=tz)
+
+
 def unlabelled_date_from_lines(lines: Iterable[str], *, reference: datetime, tz: str) -> DateFound | None:
     """What `date_from_lines` gives for lines already known to hold no labelled date (a
     `labelled_only=True` call on them found none): the first date on a short line, without judging
     every line for labels a second time."""
+    return _first_date(lines, find_date, reference=reference, tz=tz)
+
+
+def _first_date(
+    lines: Iterable[str], finder: Callable[..., ParsedDate | None], *, reference: datetime, tz: str
+) -> DateFound | None:
+    """The first date `finder` reads on a short line."""
     for line in lines:
         if len(line) <= 120:
-            parsed = find_date(line, reference=reference, tz=tz)
+            parsed = finder(line, reference=reference, tz=tz)
             if parsed is not None:
                 return DateFound(parsed.value, parsed.precision, parsed.text, parsed.source)
     return None
@@ -403,7 +691,7 @@ def credits_from_lines(lines: Iterable[str]) -> tuple[str | None, tuple[str, ...
         if match is None:
             continue
         if match.rule.kind == "meta" and on_meta_line is None:
-            on_meta_line = match.captures.get("author")
+            on_meta_line = author_names(match.captures.get("author"))  # "作者：admin" names no one
         if match.rule.kind != "credit":
             continue
         found_author, found_editors = parse_credits(line)
@@ -429,8 +717,23 @@ def _structured_name(
     return None
 
 
+def outlet_names(signals: PageSignals, title: str | None) -> tuple[str, ...]:
+    """Names the page gives the site or its owner (site-name and publisher meta tags, the last parts of
+    the title tag after the headline): an "author" equal to one of them names no person."""
+    names = [signals.meta[key] for key in (*vocab.SITE_NAME_META, *vocab.PUBLISHER_META) if signals.meta.get(key)]
+    tag = signals.title_tag or ""
+    headline_in_tag = bool(title) and title in tag  # else the tag's first part stands for the headline
+    rest = tag[tag.index(title) + len(title) :] if title and headline_in_tag else tag
+    for sep in vocab.TITLE_SEPARATORS:
+        rest = rest.replace(sep, "\n")
+    parts = [part for part in (part.strip(vocab.SITE_NAME_EDGE) for part in rest.split("\n")) if part]
+    names += (parts if headline_in_tag else parts[1:])[-vocab.OUTLET_TITLE_PARTS :]
+    return tuple(dict.fromkeys(collapse_spaces(name) for name in names))
+
+
 def author_from_structured(signals: PageSignals) -> str | None:
     name = _structured_name(signals, "author", vocab.AUTHOR_META, ("http://", "https://", "@"))
+    name = name or signals.platform.get("author")
     if name is None and signals.itemprop_author:
         return signals.itemprop_author[0][:100]
     return name
@@ -449,34 +752,173 @@ def _jsonld_name(value: Any) -> str | None:
 
 
 def publisher_from_structured(signals: PageSignals) -> str | None:
+    """A publisher the page declares (JSON-LD, meta publisher tags)."""
     return _structured_name(signals, "publisher", vocab.PUBLISHER_META, ("http://", "https://"))
 
 
-_CJK_HYPHEN = re.compile(r"(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])")
+_SOURCE_VALUE_LABEL = re.compile(vocab.SOURCE_VALUE_LABEL, re.IGNORECASE)
+_SOURCE_VALUE_TAG = re.compile(vocab.SOURCE_VALUE_TAG)
+_DATE_OR_TIME = re.compile(r"\d{1,4}\s*[-/.:：年月]\s*\d")
+
+
+def clean_source(value: str | None) -> str | None:
+    """A source value without its label and origin tag: "来源：人民网－人民日报 原创稿" -> "人民网－人民日报"."""
+    if not value:
+        return None
+    cleaned = _SOURCE_VALUE_TAG.sub("", _SOURCE_VALUE_LABEL.sub("", collapse_spaces(value)))
+    cleaned = cleaned.strip(" ·⋅•|｜-–—:：")
+    return cleaned if cleaned and cleaned.lower() not in vocab.NOT_PUBLISHER_NAMES else None
+
+
+def trim_run_on_source(value: str | None, signals: PageSignals) -> str | None:
+    """A source read from a text line, cut back to a name the page bounds exactly (the element after the
+    label, the meta source) when the line ran on past it into a sibling element: "中国新闻网分享到：微信",
+    "中国建设报北京" (an IP region printed after the link)."""
+    if not value:
+        return value
+    meta_source = source_from_meta(signals)
+    for known in [*signals.source_links, *([meta_source] if meta_source else [])]:
+        if len(known) < len(value) and value.startswith(known):
+            return known
+    return value
+
+
+def source_from_meta(signals: PageSignals) -> str | None:
+    """The source a meta tag names (人民网 `source`, Hanweb `ContentSource`), cleaned."""
+    for key in vocab.SOURCE_META:
+        value = clean_source(signals.meta.get(key))
+        if value and not value.startswith(("http://", "https://")) and len(value) <= 100:
+            return value
+    return None
+
+
+def source_from_elements(signals: PageSignals) -> str | None:
+    """The source named by an element whose class says so: a labelled line ("来源：新华社 2024-03-01") or a
+    bare name (sina's <a class="source">经济参考报</a>)."""
+    for text in signals.source_texts:
+        match = classify_read_line_cached(text)
+        if match is not None:
+            source = clean_source(match.captures.get("source"))
+            if source:
+                return source
+            continue
+        name = clean_source(text)
+        if (
+            name
+            and any(map(is_cjk, name))  # elsewhere "source" names picture credits ("Foto: dpa")
+            and len(name) <= MAX_SOURCE_NAME_CHARS
+            and len(name.split()) <= vocab.MAX_SITE_NAME_WORDS
+            and not _DATE_OR_TIME.search(name)
+            and not name.isdigit()
+            and ":" not in name
+            and "：" not in name  # a labelled line the rules did not read ("本文来源：本站 责任编辑：…") is no name
+        ):
+            return name
+    return None
+
+
+_COPYRIGHT_NOISE = re.compile(
+    "|".join(re.escape(word) for word in vocab.COPYRIGHT_NOISE)
+    + r"|©|\(c\)|(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?",
+    re.IGNORECASE,
+)
+
+
+def clean_copyright_holder(holder: str | None) -> str | None:
+    """A copyright line's holder as a name: "SINA Corporation, All Rights Reserved新浪公司" -> "SINA Corporation",
+    "人 民 网 股 份 有 限 公 司" -> "人民网股份有限公司"; None for "本站" and the like."""
+    if not holder:
+        return None
+    parts = [part.strip(" .,，。:：;；-–—|｜") for part in _COPYRIGHT_NOISE.split(holder)]
+    name = normalize_text(next((part for part in parts if part), ""))
+    if (
+        not name
+        or name.lower() in vocab.NOT_PUBLISHER_NAMES
+        or len(name) > vocab.MAX_COPYRIGHT_HOLDER_CHARS
+        or not any(ch.isalpha() for ch in name)
+    ):
+        return None
+    return name
+
+
+# A site's copyright notice says so in words, or gives a year; a bare "© Name" credits a picture.
+_SITE_NOTICE = re.compile(
+    "|".join(re.escape(word) for word in vocab.COPYRIGHT_NOISE) + r"|(?<![\d./-])(?:19|20)\d{2}(?![\d./-])",
+    re.IGNORECASE,
+)
+
+
+def copyright_holder_of(signals: PageSignals) -> str | None:
+    """Who the page's copyright notice names: a meta copyright tag ("网易版权所有"), else a notice on the
+    page ("经济日报社 版权所有", "Copyright © 2024 Economic Daily. All rights reserved.")."""
+    notices = [signals.meta[key] for key in vocab.COPYRIGHT_META if signals.meta.get(key)]
+    for notice in [*notices, *signals.copyright_texts]:
+        if not _SITE_NOTICE.search(notice):
+            continue  # "© Kurt Wessolek", "©Foto: dpa": a picture's credit, not the site's notice
+        match = classify_line_cached(notice)
+        if match is None or match.rule.kind != "publisher":
+            continue
+        holder = clean_copyright_holder(match.captures.get("holder"))
+        if holder:
+            return holder
+    return None
+
+
+_CJK_HYPHEN = re.compile(r"(?<=[\u4e00-\u9fff》」』）”])-(?=[\u4e00-\u9fff])")  # "标题-站点", "《报告》-站点"
+
+
+def declared_site_name(signals: PageSignals) -> str | None:
+    """The site's name as its meta tags declare it (og:site_name and the like)."""
+    for key in vocab.SITE_NAME_META:
+        value = signals.meta.get(key)
+        if value and not value.startswith("@"):
+            return collapse_spaces(value)
+    return None
 
 
 def site_name_of(signals: PageSignals, title: str | None = None) -> str | None:
     """The site's name from its meta tags, else from what the title tag adds after the headline
     ("Headline - Green Building Daily", "标题_政策文件_某某省住房和城乡建设厅": the last part)."""
-    for key in vocab.SITE_NAME_META:
-        value = signals.meta.get(key)
-        if value and not value.startswith("@"):
-            return collapse_spaces(value)
+    declared = declared_site_name(signals)
+    if declared:
+        return declared
     tag = signals.title_tag
     if not tag or not title or tag == title or not tag.startswith(title):
         return None
-    rest = _CJK_HYPHEN.sub("\n", tag[len(title) :])  # "标题-新闻频道-某某网": a bare hyphen between CJK
-    for sep in vocab.TITLE_SEPARATORS:
-        rest = rest.replace(sep, "\n")
-    parts = [part.strip(vocab.SITE_NAME_EDGE) for part in rest.split("\n") if part.strip(vocab.SITE_NAME_EDGE)]
-    if not parts:
+    # "标题-新闻频道-某某网": a bare hyphen between CJK separates too. Each piece is kept with the
+    # separator before it.
+    pieces = [
+        (separator.strip() or "-", piece.strip(vocab.SITE_NAME_EDGE))
+        for separator, piece in _title_pieces(_CJK_HYPHEN.sub("\n", tag[len(title) :]))
+        if piece.strip(vocab.SITE_NAME_EDGE)
+    ]
+    if not pieces:
         return None
-    name = parts[-1]
+    last_separator, name = pieces[-1]
+    for sep in vocab.TAGLINE_SEPARATORS:  # "中国经济网——国家经济门户": the name, then its tagline
+        name = name.split(sep)[0].strip(vocab.SITE_NAME_EDGE) or name.strip(vocab.SITE_NAME_EDGE)
+    if len(pieces) >= 3 and {sep for sep, _ in pieces} == {last_separator} and not reads_as_site_name(name):
+        return None  # "…_建筑_标准_能耗": keyword tags after the headline, no site name
     if not vocab.MIN_SITE_NAME_CHARS <= len(name) <= vocab.MAX_SITE_NAME_CHARS:
         return None
     if not any(is_cjk(ch) for ch in name) and len(name.split()) > vocab.MAX_SITE_NAME_WORDS:
         return None  # a headline's worth of words, not a name
     return name
+
+
+@lru_cache(maxsize=1)
+def _title_separator_pattern() -> re.Pattern[str]:
+    separators = [sep for sep in vocab.TITLE_SEPARATORS if sep not in vocab.TAGLINE_SEPARATORS]
+    alternatives = "|".join(re.escape(sep) for sep in sorted(separators, key=len, reverse=True))
+    return re.compile(rf"({alternatives}|\n)")
+
+
+def _title_pieces(rest: str) -> list[tuple[str, str]]:
+    """What a title tag adds after its headline, split at separators: (separator before, piece) pairs."""
+    split = _title_separator_pattern().split(rest)
+    pairs = [("", split[0])]
+    pairs += [(split[i], split[i + 1]) for i in range(1, len(split) - 1, 2)]
+    return pairs
 
 
 def section_of(signals: PageSignals, title: str | None) -> str | None:

@@ -201,6 +201,8 @@ def merge(ours: list[BodyBlock], theirs: list[BodyBlock]) -> list[_Slot]:
     # An official document's closing block (issuer, signing date, ...) after the agreed region is
     # short and unpunctuated, yet the document's own text.
     last += closing_block_length([b.text for b in ours[last + 1 :]])
+    if first > 0 and ours[first - 1].kind == "paragraph" and ours[first - 1].text.endswith(vocab.LEAD_IN_ENDINGS):
+        first -= 1  # a notice's addressee line ("各市住房和城乡建设局：") opens the agreed article
     kept = [key for i, key in enumerate(our_keys) if first <= i <= last or _reads_as_prose(ours[i].text)]
     inserted_after: dict[int, list[BodyBlock]] = {}  # our index -> their-only blocks that follow it
     leading: list[BodyBlock] = []

@@ -281,6 +281,10 @@ BOILERPLATE_SUBSTRINGS: tuple[str, ...] = (
     "recommend",
 )
 
+# Words that hold a boilerplate substring but name content ("o-hero--commentary" is an opinion
+# piece's header, not its comments): removed from a class/id before the substrings are looked for.
+NOT_BOILERPLATE_WORDS: tuple[str, ...] = ("commentary", "commentaries", "commentator", "commentators")
+
 # ARIA roles that are furniture.
 BOILERPLATE_ROLES: frozenset[str] = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alert"}
@@ -288,6 +292,9 @@ BOILERPLATE_ROLES: frozenset[str] = frozenset(
 
 # Inline styles that hide an element.
 HIDDEN_STYLE_MARKERS: tuple[str, ...] = ("display:none", "visibility:hidden")
+# Elements a platform serves hidden and its own script shows once the page loads: the article itself
+# (WeChat's `<div id="js_content" style="visibility: hidden;">`), never removed as hidden.
+SHOWN_BY_SCRIPT_IDS: frozenset[str] = frozenset({"js_content"})
 
 # Density scorer tunables.
 SCORE_TAG_BONUS: dict[str, float] = {
@@ -353,6 +360,13 @@ END_OF_ARTICLE_HEADINGS: tuple[str, ...] = (
     "more on this topic",
     "more from",
     "recommended for you",
+    "cite commentary",
+    "cite this article",
+    "cite this page",
+    "cite this",
+    "how to cite",
+    "how to cite this article",
+    "related insights",
     "lesen sie auch",
     "lesen sie mehr",
     "mehr zum thema",
@@ -425,6 +439,9 @@ ATTRIBUTION_MAX_CHARS = 12  # a full stop this close to the end, before a dash, 
 # Line rules (cleaning/line_rules.py) after which, once the article has begun, nothing more is article:
 # the editor credit closes a Chinese news article ("责任编辑：张三"), whatever teaser follows it.
 ARTICLE_ENDING_LINE_RULES: frozenset[str] = frozenset({"credit.editor", "credit.empty"})
+# A line that would end the article (a contact line) is read with this many blocks after it to see
+# whether it opens an official document's closing block (issuer, signing date) instead.
+CLOSING_LOOKAHEAD_BLOCKS = 12
 SECOND_OPINION_EDGE_PROSE_SHARE = 0.6  # their run outside the agreed region is kept whole when this much is prose
 
 # Picture captions and credits: their text goes with the image, not the body.
