@@ -57,7 +57,7 @@ AUTHOR_ROLES: tuple[str, ...] = (
     "本报记者", "本报通讯员", "特约记者", "见习记者", "记者", "通讯员", "作者", "撰稿", "撰文", "采写", "文字", "文",
     "Written by", "Reported by", "Story by", "Words by", "Author", "Authors", "Reporter", "Reporters",
     "Staff Reporter", "Staff Correspondent", "Special Correspondent", "Correspondent", "Staff writer", "Writer",
-    "By",
+    "By", "Autor", "Autorin",  # (German blogs label an author box "Autor")
 )  # fmt: skip
 EDITOR_ROLES: tuple[str, ...] = (
     "责任编辑", "值班编辑", "网络编辑", "编辑", "责编", "审核", "审校", "审稿", "校对", "终审", "初审", "复审", "二审",
@@ -111,6 +111,19 @@ NOT_AUTHOR_NAMES: tuple[str, ...] = (
     # what a credit says was done after the names: "（记者陈智 整合）", "本报记者 X 综合报道"
     "整合", "综合", "整理", "编译", "综述", "报道", "综合报道", "供稿", "采访", "发自",
 )  # fmt: skip
+# Where the names after an English credit role end and the byline's other fields begin (outlet, date,
+# section): "By A and B | China Daily | Updated: …", "By A / Mar 05, 2024 04:46 PM / Environment".
+LATIN_CREDIT_FIELD_END = (
+    r"\s*[|｜·•/]\s*|\s[-–—]\s"
+    r"|\s+on\s+(?=Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)"  # "… on Thu, Nov 9"
+)
+# What a byline prints after a person's name that is not part of it (case-sensitive, cut from the end of
+# each name): where the reporter filed from ("Zhao Yimeng in Shijiazhuang", "Vivian Tsui in Beijing") and a
+# bracketed outlet or editor's initials ("Julia Hitz (eg)", "Jane Doe (Reuters)").
+LATIN_NAME_TRAILERS: tuple[str, ...] = (
+    r"\s+(?:reporting\s+)?(?:in|IN|from)\s+[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2}$",
+    r"\s*\([^()]{1,24}\)?$",  # (the closing bracket may be gone: a credit line loses its outer brackets)
+)
 NOT_AUTHOR_PATTERNS: tuple[str, ...] = (
     r"^[\u4e00-\u9fff]{2,4}报道$",  # 北京报道 / 上海报道 / 发自北京报道
     r"^\W*\d[\d\W_]*$",  # 102384: a user id
@@ -128,6 +141,16 @@ _CJK_OFFICE = r"[\u4e00-\u9fff]{1,14}?(?:" + "|".join(DOCUMENT_ISSUER_ENDINGS) +
 _LATIN_NAME = r"[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,3}"
 _LATIN_NAMES = rf"{_LATIN_NAME}(?:\s*(?:,|and|&)\s*{_LATIN_NAME})*"
 _BYLINE_LABEL = r"(?:By|Written by|Reported by|Story by|Words by)\s*[:：]?"
+# The names on an English byline, read case-sensitively (the rules are not): "By contrast, …" names no one.
+_BYLINE_NAMES = rf"(?-i:{_LATIN_NAMES})"
+# Where the reporter filed from, after the names: "By Zhao Yimeng in Shijiazhuang | China Daily | …".
+_BYLINE_PLACE = r"(?-i:\s+(?:in|IN)\s+[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2})"
+# A date written out in English: Mar 05, 2024 04:46 PM / March 5, 2024 / 5 March 2024.
+_EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_EN_MONTH_DATE = (
+    rf"{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}(?:,?\s+\d{{1,2}}:\d{{2}}(?:\s*[AP]\.?M\.?)?)?"
+    rf"|\d{{1,2}}\s+{_EN_MONTH},?\s+(?:19|20)\d{{2}}"
+)
 _DATE_LABEL = r"发布时间|发布日期|发表时间|发表日期|发文日期|成文日期|更新时间|更新日期|日期|时间"
 _VIEWS_LABEL = r"浏览量|浏览次数|浏览|阅读量|阅读数|阅读次数|阅读|点击量|点击数|点击率|点击|访问量|访问次数|人气"
 _EN_DATE_LABEL = (
@@ -256,6 +279,8 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         r"(?=(?:.*?\b(?:Views?|Hits|Reads?|Page views)\s*[:：]?\s*(?P<views>\d[\d,]*))?)"
         r"(?=(?:.*?\bSource\s*[:：]\s*(?P<source>[^|｜]+?)"
         r"(?=\s+(?:Views?|Hits|Reads?|Author|By|Editor|Updated)\b|\s{2,}|\s*[|｜]|$))?)"
+        # ... WordPress's "Posted on March 5, 2024 by Sarah Lin" (the name may be followed by "in Category")
+        rf"(?=(?:.*?\s(?-i:by|By)\s+(?P<author2>{_BYLINE_NAMES})(?=\s*(?:[|｜·•,]|\s(?-i:in)\s|$)))?)"
         rf"(?:{_EN_DATE_LABEL})\s*[:：-]?\s*(?=.{{0,12}}{_DATEISH})"
         r"(?P<date>.+?)(?=\s{2,}|\s*[|｜]|\s+(?:Source|Views?|Hits|Reads?|Author|By|Editor)\b|$)",
         "meta",
@@ -315,7 +340,14 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         rf"(?P<author>{_CJK_NAMES})(?:\s*[,，;；]?\s*(?:通讯员|记者|摄影|编辑|责任编辑)\s*[:：]?\s*{_CJK_NAMES})*"
         r"\s*[】\])）]?$"
         rf"|^[【\[(（]?\s*文\s*[:：|｜/]\s*(?P<author2>{_CJK_NAMES})\s*[】\])）]?$"
-        rf"|^{_BYLINE_LABEL}\s+(?P<author3>{_LATIN_NAMES})\s*(?:(?:[,|·•]|\s[-–—]\s).*)?$"
+        # ... English, with fields after the names: "By A and B | China Daily | Updated: 2024-03-05 07:22",
+        # "By A / Mar 05, 2024 04:46 PM / Environment": the outlet before a dated field and the date are captured
+        rf"|^{_BYLINE_LABEL}\s+(?P<author3>{_BYLINE_NAMES}){_BYLINE_PLACE}?"
+        rf"(?:\s*[|｜]\s*(?P<source>[^|｜\d]{{2,40}}?)(?=\s*[|｜]\s*(?:{_EN_DATE_LABEL})\b))?"
+        rf"(?=(?:.*?(?:[|｜·•/]|\s[-–—]\s)\s*(?:(?:{_EN_DATE_LABEL})\s*[:：]?\s*)?"
+        rf"(?P<date>{_NUMERIC_DATE_TIME}|{_EN_MONTH_DATE}))?)"
+        # ... or with the date after "on": "By Jane Slaughter on Thu, Nov 9, 2023 at 4:00 am"
+        rf"\s*(?:(?:[,|｜·•/]|\s[-–—]\s|(?-i:on)\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)|{_EN_MONTH}|\d)).*)?$"
         rf"|^(?:Author|Authors|Reporter|Reporters|Correspondent)\s*[:：]\s*(?P<author4>{_LATIN_NAMES}|{_CJK_NAMES})\s*$"
         rf"|^(?:[A-Z][\w&'’.-]*\s+){{0,5}}(?:reporters?|correspondents?|staff writers?|journalists?)\s+"
         rf"(?P<author5>{_LATIN_NAMES})\s*$",
@@ -414,7 +446,8 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         r"^(?:分享到|分享至|分享|一键分享|扫一扫|微信扫一扫|扫描二维码|用微信扫描|手机扫码|手机阅读|微信公众号|"
         r"关注我们|微信|微博|QQ空间)\s*[:：]?\s*(?:\S.{0,30})?$"
         r"|^(?:(?:Share|Print|Tweet|Email|E-mail|Facebook|Twitter|X|WeChat|Weibo|LinkedIn|WhatsApp|Copy link)"
-        r"(?:\s+(?:this|on|to))?(?:\s+(?:article|page|story|post|link|Facebook|Twitter|WeChat))?\s*[:|/·,]?\s*)+$",
+        # ... China Daily's share bar as copied: "Share - WeChat"
+        r"(?:\s+(?:this|on|to))?(?:\s+(?:article|page|story|post|link|Facebook|Twitter|WeChat))?\s*[:|/·,\-–—]?\s*)+$",
         "drop",
         60,
     ),

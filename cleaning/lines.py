@@ -348,8 +348,9 @@ def _role_regex() -> re.Pattern[str]:
     for role, _ in roles:
         escaped = re.escape(role).replace(r"\ ", r"\s+")
         if role.isascii():
-            # "By" only opens a line or follows a separator: "Edited by" is its own role.
-            prefix = r"(?:^|(?<=[\s(（|｜,，;；]))" if role != "By" else r"(?:^|(?<=[(（|｜;；]))\s*"
+            # "By" only opens a line or follows a separator ("March 5, 2024 · by Jane Doe · in News"):
+            # "Edited by" is its own role.
+            prefix = r"(?:^|(?<=[\s(（|｜,，;；]))" if role != "By" else r"(?:^|(?<=[(（|｜;；·•]))\s*"
             parts.append(prefix + escaped + r"\b")
         elif len(role) == 1:
             # One-character roles (文, 图, 摄) only count right before a separator: 文/张三, 图 | 李四.
@@ -377,22 +378,38 @@ _CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _NOT_AUTHOR_NAMES = frozenset(name.casefold() for name in table.NOT_AUTHOR_NAMES)
 _NOT_AUTHOR_PATTERN = re.compile("|".join(f"(?:{p})" for p in table.NOT_AUTHOR_PATTERNS))
 _DATELINE_CREDIT = re.compile(table.DATELINE_CREDIT)
+_LATIN_FIELD_END = re.compile(table.LATIN_CREDIT_FIELD_END)
+_LATIN_NAME_TRAILER = re.compile("|".join(f"(?:{p})" for p in table.LATIN_NAME_TRAILERS))
+
+
+def latin_name(text: str) -> str:
+    """A Latin-script name without what a byline prints after it ("Vivian Tsui in Beijing" -> "Vivian
+    Tsui", "Julia Hitz (eg)" -> "Julia Hitz"), in title case when the byline sets it in capitals
+    ("ZHAO YIMENG" -> "Zhao Yimeng": the capitals are the outlet's typography, and the same reporter is
+    written "Zhao Yimeng" in the story, in other outlets and in meta tags). One word in capitals stays:
+    "AFP", "CGTN"."""
+    name = _LATIN_NAME_TRAILER.sub("", text.strip()).strip(" \t:：/|｜,，;；-—")  # "Jr." and "D.E." keep their dots
+    if name.isupper() and len(name.split()) >= 2 and not any(ch.isdigit() for ch in name):
+        return name.title()
+    return name
 
 
 def _names(segment: str) -> list[str]:
-    segment = segment.strip(_EDGE_JUNK)
-    if not segment:
+    stripped = segment.strip(_EDGE_JUNK)
+    if not stripped:
         return []
-    if any(is_cjk(ch) for ch in segment):
-        candidates = _NAME_SPLIT_CJK.split(segment)
+    if any(is_cjk(ch) for ch in stripped):
+        candidates = _NAME_SPLIT_CJK.split(stripped)
         return [
             c
             for c in (x.strip(_EDGE_JUNK) for x in candidates)
             if (_CJK_NAME.match(c) or _LATIN_NAME.match(c)) and not _names_no_person(c)
         ]
+    # The names end where the byline's next field starts: "A and B | China Daily | Updated: …".
+    names_field = _LATIN_FIELD_END.split(segment.lstrip(_EDGE_JUNK), maxsplit=1)[0]
     names = []
-    for part in _NAME_SPLIT_LATIN.split(segment):
-        part = part.strip(_EDGE_JUNK)
+    for part in _NAME_SPLIT_LATIN.split(names_field):
+        part = latin_name(part).strip(_EDGE_JUNK)
         if part and _LATIN_NAME.match(part) and not _names_no_person(part):
             names.append(part)
     return names

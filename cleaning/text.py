@@ -177,6 +177,11 @@ def _absorb(line: _Line, collected: _Collected, rule: str | None = None) -> None
             author, editors = parse_credits(line.folded)
             if author and collected.author is None:
                 collected.author = author
+            # "By X | China Daily | Updated: 2024-03-12 07:35": the byline also names the outlet and the date
+            if "date" in captures:
+                collected.meta_lines.append(captures["date"])
+            if "source" in captures:
+                collected.sources.append(captures["source"])
             collected.editors.extend(e for e in editors if e not in collected.editors)
         elif kind == "publisher" and "holder" in captures:
             collected.holders.append(captures["holder"])

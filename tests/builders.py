@@ -22,6 +22,19 @@ def html_raw(html: str, url: str, *, read_at: datetime) -> RawDocument:
     )
 
 
+def text_raw(text: str, *, read_at: datetime, uri: str = "file:///copy.txt") -> RawDocument:
+    """A UTF-8 plain-text file (a page saved by copy-paste) read at `read_at`, zone Asia/Shanghai."""
+    return RawDocument(
+        source_name="test",
+        uri=uri,
+        key=uri.rsplit("/", 1)[-1],
+        content=text.encode("utf-8"),
+        media_type="text/plain",
+        read_at=read_at,
+        timezone="Asia/Shanghai",
+    )
+
+
 REEXTRACTED_MARKER = "[re-extracted]"
 
 

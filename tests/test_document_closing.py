@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from builders import html_raw
+from builders import html_raw, text_raw
 
 from cleaning.lines import closing_block_length, is_document_issuer, is_signing_date
 from cleaning.pipeline import extract
@@ -75,10 +75,7 @@ NOTICE_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8">
 
 
 def _text_raw(text: str) -> RawDocument:
-    return RawDocument(
-        source_name="t", uri="file:///notice.txt", key="notice.txt", content=text.encode(), media_type="text/plain",
-        read_at=READ_AT,
-    )  # fmt: skip
+    return text_raw(text, read_at=READ_AT, uri="file:///notice.txt")
 
 
 @pytest.mark.parametrize("kind", ["text", "html"])

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from builders import html_raw
+from builders import html_raw, text_raw
 
 from cleaning.pipeline import extract
 from schemas import RawDocument
@@ -26,10 +26,7 @@ LAST = (
 
 
 def _text(text: str) -> RawDocument:
-    return RawDocument(
-        source_name="t", uri="file:///a.txt", key="a.txt", content=text.encode(), media_type="text/plain",
-        read_at=READ_AT,
-    )  # fmt: skip
+    return text_raw(text, read_at=READ_AT)
 
 
 @pytest.mark.parametrize(

@@ -226,3 +226,12 @@ def test_a_column_tag_before_an_og_title_stays() -> None:
 def test_an_unread_labelled_line_in_a_source_element_is_not_a_name() -> None:
     top = "<p class='ep-source'>本文来源：本站 责任编辑：刘军_NF2372</p>"
     assert _extract(_page(title="绿色建筑发展提速_某某网", top=top)).publisher == "某某网"
+
+
+@pytest.mark.parametrize(
+    "after_link",
+    ["<span class='report'>举报</span>", "<span>分享到：微信 微博</span>", "<em>北京</em>"],
+)
+def test_a_source_running_into_the_next_element_is_cut_at_the_link(after_link: str) -> None:
+    top = f"<div class='post_info'>2024-03-08 10:21:09　来源: <a href='https://www.bjnews.com.cn/'>新京报</a>{after_link}</div>"
+    assert _extract(_page(title="绿色建筑发展提速_网易订阅", top=top)).publisher == "新京报"

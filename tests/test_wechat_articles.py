@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from builders import html_raw
+from builders import html_raw, text_raw
 
 from cleaning.lines import classify_line
 from cleaning.pipeline import extract
@@ -174,15 +174,7 @@ COPIED = """绿色建材产品认证扩围，这些变化值得关注
 
 
 def _text_raw(text: str) -> RawDocument:
-    return RawDocument(
-        source_name="test",
-        uri="https://mp.weixin.qq.com/s/Lm3Kp8Qw2Xz7Rt5Yv1Nb4g",
-        key="copy.txt",
-        content=text.encode("utf-8"),
-        media_type="text/plain",
-        read_at=READ_AT,
-        timezone="Asia/Shanghai",
-    )
+    return text_raw(text, read_at=READ_AT, uri="https://mp.weixin.qq.com/s/Lm3Kp8Qw2Xz7Rt5Yv1Nb4g")
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from cleaning.html.body import BodyBlock, BodyResult, clip, extract_body, trim_h
 from cleaning.html.dom import collapse_spaces, parse_html, weighted_length
 from cleaning.html.second_opinion import apply_second_opinion, is_uncertain, trafilatura_blocks
 from cleaning.lines import author_names, dateline_author, is_signing_date
+from cleaning.normalize import is_cjk
 from cleaning.version import EXTRACTOR_VERSION
 from schemas import ExtractedArticle, Image, Link, Paragraph, RawDocument, RemovedBlock, SiteRules
 
@@ -187,7 +188,7 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
     # beats only a site name guessed from the title tag, not one the meta tags declare.
     publisher = (
         meta.publisher_from_structured(signals)
-        or meta.trim_run_on_source(meta.clean_source(_source_from_lines(date_lines)), signals)
+        or meta.trim_run_on_source(meta.clean_source(_source_from_lines(date_lines)), signals, root)
         or signals.platform.get("publisher")  # a WeChat account: its og:site_name is the platform's
         or meta.source_from_meta(signals)
         or meta.source_from_elements(signals)
@@ -290,12 +291,14 @@ def _dateline_author(lines: list[str]) -> str | None:
 
 def _plain_byline(text: str) -> str | None:
     """A byline element's text when it is just a name ("Jane Doe", "张三")."""
-    from cleaning.lines import parse_credits
+    from cleaning.lines import latin_name, parse_credits
 
     author, _editors = parse_credits(text)
     if author:
         return author
     cleaned = text.strip(" |·•-—")
+    if not any(is_cjk(ch) for ch in cleaned):
+        cleaned = latin_name(cleaned)  # "Vivian Tsui in Beijing" -> "Vivian Tsui"
     if 2 <= len(cleaned) <= 60 and not any(ch.isdigit() for ch in cleaned) and len(cleaned.split()) <= 5:
         return cleaned
     return None

@@ -60,6 +60,9 @@ SOURCE_META: tuple[str, ...] = ("source", "contentsource")
 COPYRIGHT_META: tuple[str, ...] = ("copyright", "dc.rights")
 # A label and an origin tag around a source value: "来源：人民网－人民日报 原创稿", "信息来源: 新华社（转载）".
 SOURCE_LABELS: tuple[str, ...] = ("信息来源", "文章来源", "稿件来源", "稿源", "来源", "出处")
+# Page buttons a source's text runs into when printed right after it ("新京报举报": 举报 ends like 报, a
+# newspaper's name): a value ending so is checked against the element after its label.
+RUN_ON_WORDS: tuple[str, ...] = ("举报", "分享", "分享到", "打印", "收藏", "纠错", "关注", "评论", "字号", "订阅")
 SOURCE_VALUE_LABEL = r"^\s*(?:信息来源|文章来源|稿件来源|稿源|来源|出处|Source)\s*[:：]\s*"
 SOURCE_VALUE_TAG = r"\s*[(（【\[]?\s*(?:原创稿件|原创稿|原创|转载|转自|综合|整理)\s*[)）】\]]?\s*$"
 # Publishers (copyright holders, sources) that name no one: "本站版权所有", "本站原创", a template's "Your Website".
@@ -161,6 +164,20 @@ BREADCRUMB_HOME_WORDS: frozenset[str] = frozenset(
 
 # Class/id tokens of elements that carry a byline or a publish date in the article header.
 BYLINE_TOKENS: frozenset[str] = frozenset({"byline", "author", "authors", "writer", "reporter", "zuozhe"})
+# Inside a byline element, class/id tokens of the parts that hold a person's name ("news-author-name",
+# "m-author__name", the hCard "fn"): when there are some, they are the names (one per author block) ...
+BYLINE_NAME_TOKENS: frozenset[str] = frozenset({"name", "fn"})
+# ... else the byline's text is read without the parts that give the person's job, outlet or place
+# ("news-author-position" CGTN, "m-author__role" Energy Efficiency Analyst, "css-author-role" in Beijing).
+# An element named like this is no byline itself.
+BYLINE_ROLE_TOKENS: frozenset[str] = frozenset(
+    {"role", "position", "job", "jobtitle", "location", "bio", "description", "desc"}
+)
+# Pieces of a class / id word (split at - and _) that mark a comment thread or a comment form: a byline
+# element there names a commenter ("comment-author vcard", "comment-form-author", NetEase's "post_comment").
+# The words a theme puts on the article to say comments are open or closed are no comment area.
+COMMENT_AREA_PIECES: frozenset[str] = frozenset({"comment", "comments", "commentlist", "respond"})
+COMMENT_STATE_WORDS: frozenset[str] = frozenset({"comments-open", "comments-closed", "comment-status"})
 # Class/id tokens of an element that names the article's source, often with no label: sina's
 # <a class="source">经济参考报</a>, 网易 ne_article_source, media-name.
 SOURCE_TOKENS: frozenset[str] = frozenset({"source", "medianame", "laiyuan"})

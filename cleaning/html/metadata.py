@@ -23,6 +23,7 @@ from lxml.html import HtmlElement
 
 from cleaning.dates import ParsedDate, find_date, find_standalone_date, follows_update_label, parse_date
 from cleaning.html import meta_vocab as vocab
+from cleaning.html import vocab as body_vocab
 from cleaning.html.dom import collapse_spaces, element_tokens
 from cleaning.language import detect_language
 from cleaning.lines import (
@@ -124,17 +125,23 @@ def collect_signals(root: HtmlElement, base_url: str | None) -> PageSignals:
             text = _date_element_text(element)
             if 4 <= len(text) <= 200:
                 signals.date_texts.append(text)
-        elif tokens & vocab.BYLINE_TOKENS and len(signals.byline_texts) < MAX_SIGNAL_TEXTS:
+        elif (
+            tokens & vocab.BYLINE_TOKENS
+            and len(signals.byline_texts) < MAX_SIGNAL_TEXTS
+            and not tokens & vocab.BYLINE_ROLE_TOKENS  # "news-author-position": a job or outlet, no name
+            and not in_comment_area(element)
+        ):
             text = collapse_spaces(element.text_content())
             if 2 <= len(text) <= 200:
-                signals.byline_texts.append(text)
+                signals.byline_texts.append(_byline_names(element) or text)
         elif tokens & vocab.SOURCE_TOKENS and len(signals.source_texts) < MAX_SIGNAL_TEXTS:
             text = collapse_spaces(element.text_content())
             if 2 <= len(text) <= 200:
                 signals.source_texts.append(text)
     if _is_wechat_page(signals, base_url):
         signals.platform = wechat_fields(root)
-    signals.copyright_texts, signals.source_links = _notice_texts(root, copyright=_may_need_copyright(signals))
+    if _may_need_copyright(signals):
+        signals.copyright_texts, signals.source_links = _notice_texts(root)
     return signals
 
 
@@ -277,6 +284,85 @@ def _jsonld_objects(payload: str) -> Iterator[dict[str, Any]]:
             names = [types] if isinstance(types, str) else types if isinstance(types, list) else []
             if any(isinstance(t, str) and t.lower() in vocab.JSONLD_ARTICLE_TYPES for t in names):
                 yield item
+
+
+MAX_BYLINE_NAMES = 6
+
+
+def _byline_names(element: HtmlElement) -> str | None:
+    """A byline element's text read by its named parts: the texts of its name parts ("news-author-name",
+    "m-author__name", the hCard "fn"; one per author block) joined the way credits join names, else its
+    text without the parts that give a job, an outlet or a place ("news-author-position",
+    "m-author__role"). None when it has neither kind of part: its whole text stands."""
+    names: list[str] = []
+    name_parts: list[HtmlElement] = []
+    role_parts: list[HtmlElement] = []
+    for part in element.iterdescendants():
+        kinds = _part_kinds(part) if isinstance(part.tag, str) else frozenset()
+        if not kinds or _inside_any(part, name_parts, element):
+            continue
+        if kinds & vocab.BYLINE_ROLE_TOKENS:
+            role_parts.append(part)
+        elif kinds & vocab.BYLINE_NAME_TOKENS:
+            name_parts.append(part)
+            text = collapse_spaces(part.text_content())
+            if text and text not in names and len(names) < MAX_BYLINE_NAMES:
+                names.append(text)
+    if names:
+        return ("、" if any(is_cjk(ch) for ch in names[0]) else ", ").join(names)
+    if role_parts:
+        return collapse_spaces(_text_without(element, role_parts)) or None
+    return None
+
+
+_CLASS_WORD_PIECES = re.compile(r"[-_]+")
+
+
+def _part_kinds(part: HtmlElement) -> frozenset[str]:
+    """What each class / id word of a byline's part ends with: "news-author-name" -> name, "m-author__role"
+    -> role ("name-desp", "name-ip" name no person: the word must end so)."""
+    words = f"{part.get('class') or ''} {part.get('id') or ''}".split()
+    return frozenset(_CLASS_WORD_PIECES.split(word.lower())[-1] for word in words)
+
+
+def in_comment_area(element: HtmlElement) -> bool:
+    """Is `element` a comment's or a comment form's (its own or an enclosing class / id word has a piece
+    in `vocab.COMMENT_AREA_PIECES`: "comment-author", "post_comment", "commentlist")? A commenter's name
+    is no byline. The <body>'s classes say what the page shows ("showing-comments"): not read."""
+    for node in (element, *element.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        for word in f"{node.get('class') or ''} {node.get('id') or ''}".split():
+            word = word.lower()
+            if word not in vocab.COMMENT_STATE_WORDS and any(
+                piece in vocab.COMMENT_AREA_PIECES for piece in _CLASS_WORD_PIECES.split(word)
+            ):
+                return True
+    return False
+
+
+def _inside_any(part: HtmlElement, containers: list[HtmlElement], stop: HtmlElement) -> bool:
+    """Does `part` sit inside one of `containers` (looking up no further than `stop`)?"""
+    if not containers:
+        return False
+    for ancestor in part.iterancestors():
+        if ancestor is stop:
+            return False
+        if any(ancestor is container for container in containers):
+            return True
+    return False
+
+
+def _text_without(element: HtmlElement, skipped: list[HtmlElement]) -> str:
+    """`element`'s text content without the subtrees in `skipped` (their tails are kept); a block element's
+    text stays apart from its neighbours' (<h3>Author</h3><h4>Jane Doe</h4>)."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and not any(child is s for s in skipped):
+            gap = " " if child.tag in body_vocab.BLOCK_TAGS else ""
+            parts.append(gap + _text_without(child, skipped) + gap)
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _breadcrumb(element: HtmlElement) -> list[str]:
@@ -770,14 +856,18 @@ def clean_source(value: str | None) -> str | None:
     return cleaned if cleaned and cleaned.lower() not in vocab.NOT_PUBLISHER_NAMES else None
 
 
-def trim_run_on_source(value: str | None, signals: PageSignals) -> str | None:
+def trim_run_on_source(value: str | None, signals: PageSignals, root: HtmlElement | None = None) -> str | None:
     """A source read from a text line, cut back to a name the page bounds exactly (the element after the
     label, the meta source) when the line ran on past it into a sibling element: "中国新闻网分享到：微信",
-    "中国建设报北京" (an IP region printed after the link)."""
+    "中国建设报北京" (an IP region printed after the link). The page (`root`) is searched for the element
+    after the label only when the value does not already end like a name: most pages never need it."""
     if not value:
         return value
+    links = signals.source_links
+    if not links and root is not None and (not reads_as_site_name(value) or value.endswith(vocab.RUN_ON_WORDS)):
+        links = _notice_texts(root, copyright=False)[1]
     meta_source = source_from_meta(signals)
-    for known in [*signals.source_links, *([meta_source] if meta_source else [])]:
+    for known in [*links, *([meta_source] if meta_source else [])]:
         if len(known) < len(value) and value.startswith(known):
             return known
     return value
