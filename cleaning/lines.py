@@ -507,6 +507,11 @@ def is_document_issuer(line: str) -> bool:
     return all(_ISSUER_NAME.fullmatch(name) for name in text.split())
 
 
+def is_contact_line(line: str) -> bool:
+    """A contact line (联系人：… / 电话：…): the only footer-like line that may open a closing block."""
+    return _CONTACT_LINE.match(line.strip()) is not None
+
+
 def is_signing_date(line: str) -> bool:
     """A line that is only a full date in the form documents are signed with: 2022年3月1日, 二〇二二年三月一日."""
     return _SIGNING_DATE.match(line.strip()) is not None

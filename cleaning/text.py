@@ -17,7 +17,15 @@ from cleaning import line_rules as vocabulary
 from cleaning.dates import ParsedDate, find_date, infer_date_from_text, parse_date
 from cleaning.errors import ExtractionError
 from cleaning.language import detect_language
-from cleaning.lines import LineMatch, author_names, classify_line, closing_block_length, dateline_author, parse_credits
+from cleaning.lines import (
+    LineMatch,
+    author_names,
+    classify_line,
+    closing_block_length,
+    dateline_author,
+    is_contact_line,
+    parse_credits,
+)
 from cleaning.normalize import cjk_ratio, fold_spaces, normalize_text
 from cleaning.version import EXTRACTOR_VERSION
 from schemas import ExtractedArticle, Image, Paragraph, RawDocument, RemovedBlock
@@ -249,7 +257,10 @@ def _read_body(lines: list[_Line], collected: _Collected, *, title: str | None, 
             and line.match is not None
             and line.match.rule.kind in ("footer", "publisher")
             # a notice's contact line before its closing block (issuer, date) is the notice's
-            and not closing_block_length([later.text for later in lines[i : i + CLOSING_LOOKAHEAD_LINES]])
+            and not (
+                is_contact_line(line.text)
+                and closing_block_length([later.text for later in lines[i : i + CLOSING_LOOKAHEAD_LINES]])
+            )
         ),
         len(lines),
     )

@@ -165,20 +165,30 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
     found = meta.with_page_time(found, time_texts + date_lines, reference=reference, tz=tz)
 
     line_author, editors = meta.credits_from_lines(credit_lines)
-    outlets = meta.outlet_names(signals, title)  # a site that names itself as the author names no one
+    outlets: list[tuple[str, ...]] = []
+
+    def named_author(value: str | None) -> str | None:
+        """`value` without what names no one: a site that names itself as the author names no one (the
+        site's names are read once, and only for a page that offers a value)."""
+        if not value:
+            return None
+        if not outlets:
+            outlets.append(meta.outlet_names(signals, title))
+        return author_names(value, outlets=outlets[0])
+
     author = (
         rule_author
-        or author_names(line_author, outlets=outlets)
+        or named_author(line_author)
         # a wire dateline's reporter beats a meta tag, which often holds the site or a user id
         or _dateline_author(
             [b.text for b in result.blocks[:DATELINE_BLOCKS]]
             + [line for line in removed_lines if len(line) <= MAX_DATELINE_LINE_CHARS]  # a dateline on its own
         )
-        or author_names(meta.author_from_structured(signals), outlets=outlets)
+        or named_author(meta.author_from_structured(signals))
     )
     if author is None:
         for byline in signals.byline_texts:
-            candidate = author_names(_plain_byline(byline), outlets=outlets)
+            candidate = named_author(_plain_byline(byline))
             if candidate:
                 author = candidate
                 break

@@ -34,7 +34,7 @@ from cleaning.html.dom import (
     weighted_length,
     weighted_length_uncached,
 )
-from cleaning.lines import closing_block_length, is_document_issuer, is_signing_date
+from cleaning.lines import closing_block_length, is_contact_line, is_document_issuer, is_signing_date
 
 MAX_REMOVED_TEXT = 300
 
@@ -695,6 +695,8 @@ class _Region:
 def _opens_closing_block(blocks: list[Block], index: int, chosen: set[HtmlElement] | None) -> bool:
     """Does the block at `index` (a footer-like contact line) start an official document's closing
     block, read with the chosen blocks after it?"""
+    if not is_contact_line(blocks[index].text):
+        return False
     following = [
         b.text for b in blocks[index : index + vocab.CLOSING_LOOKAHEAD_BLOCKS] if chosen is None or b.element in chosen
     ]
