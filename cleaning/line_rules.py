@@ -244,12 +244,14 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     (
         "meta.wechat_byline",  # 原创 林晓 绿建材观察 2024年05月08日 09:30 北京 / 绿建材观察 2024-05-08 09:30 广东
         # after 原创 the time and region are optional (older pages: 原创： 林晓 绿建材观察 昨天); without it both
-        # are required, so a plain "name date" line is not read as an account
+        # are required, so a plain "name date" line is not read as an account. The lookahead names the words
+        # one of which every match holds (原创 or a region at the end): lines without them skip the rule.
+        rf"^(?=原创|.*\s{_WECHAT_REGION}$)(?:"
         rf"^原创\s*[:：]?\s*(?:(?P<author>{_WECHAT_NAME})\s+)?(?P<source>{_WECHAT_NAME})\s+"
         rf"(?P<date>{_WECHAT_DAY}(?:\s+\d{{1,2}}:\d{{2}})?|今天|昨天|前天|\d{{1,2}}\s*(?:小时|天)前)"
         rf"(?:\s+{_WECHAT_REGION})?$"
         rf"|^(?:(?P<author2>{_WECHAT_NAME})\s+)?(?P<source2>{_WECHAT_NAME})\s+"
-        rf"(?P<date2>{_WECHAT_DAY}\s+\d{{1,2}}:\d{{2}})\s+{_WECHAT_REGION}$",
+        rf"(?P<date2>{_WECHAT_DAY}\s+\d{{1,2}}:\d{{2}})\s+{_WECHAT_REGION}$)",
         "meta",
         100,
     ),
@@ -334,8 +336,10 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     (
         "credit.author",  # 本报记者 张三 李四 / 记者：张三 / 作者：张三 / 文/张三 / 文 | 张三 / By Jane Doe
         # ... and the outlet first: 澎湃新闻记者 邹娟 / 《经济参考报》记者 王璐; 作者 needs a separator ("作者最新文章")
-        # (the outlet form with a separator before the name: "新华社记者看河北" is a column's name)
-        rf"^[【\[(（]?\s*(?:(?:本报记者|本报通讯员|特约记者|见习记者|记者|通讯员)\s*[:：|｜/]?"
+        # (the outlet form with a separator before the name: "新华社记者看河北" is a column's name). The lookahead
+        # names the words one of which every match holds: a line without any skips the rule.
+        r"^(?=.*?(?:记者|通讯员|作者|撰稿|撰文|采写|文|By|Author|Reporter|Correspondent|writer|journalist))(?:"
+        rf"[【\[(（]?\s*(?:(?:本报记者|本报通讯员|特约记者|见习记者|记者|通讯员)\s*[:：|｜/]?"
         rf"|(?:{_OUTLET}\s*(?:{_REPORTER})|作者|撰稿|撰文|采写)\s*(?:[:：|｜/]|\s))\s*"
         rf"(?P<author>{_CJK_NAMES})(?:\s*[,，;；]?\s*(?:通讯员|记者|摄影|编辑|责任编辑)\s*[:：]?\s*{_CJK_NAMES})*"
         r"\s*[】\])）]?$"
@@ -350,7 +354,7 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         rf"\s*(?:(?:[,|｜·•/]|\s[-–—]\s|(?-i:on)\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)|{_EN_MONTH}|\d)).*)?$"
         rf"|^(?:Author|Authors|Reporter|Reporters|Correspondent)\s*[:：]\s*(?P<author4>{_LATIN_NAMES}|{_CJK_NAMES})\s*$"
         rf"|^(?:[A-Z][\w&'’.-]*\s+){{0,5}}(?:reporters?|correspondents?|staff writers?|journalists?)\s+"
-        rf"(?P<author5>{_LATIN_NAMES})\s*$",
+        rf"(?P<author5>{_LATIN_NAMES})\s*$)",
         "credit",
         80,
     ),

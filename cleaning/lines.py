@@ -117,7 +117,7 @@ def _classify(line: str, rule_count: int) -> LineMatch | None:
 # searched at memory speed in the lower-cased line. A line without any of them skips the rule; the
 # outcome is the same as running it.
 
-MAX_SCREEN_WORDS = 32
+MAX_SCREEN_WORDS = 40  # a rule may require one of WeChat's 35 posting regions
 # Non-ASCII characters that a case-insensitive regex matches to an ASCII letter (İ ı ſ K: checked
 # over every code point by the tests). Lower-casing does not map them to that letter, so a line
 # holding one is never screened.
