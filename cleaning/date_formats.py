@@ -63,8 +63,15 @@ _EN_DMY_DASHED = rf"(?P<day>0?[1-9]|[12]\d|3[01])(?P<dsep>[-/]){_MONTH}(?P=dsep)
 # A time printed before its date ("13:14, 05-Mar-2024"): the clock, then a comma or space.
 _CLOCK_FIRST = rf"{_CLOCK}(?:\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?)?{_TZ},?\s+"
 _DAY_MONTH_DOTTED = r"(?P<day>0?[1-9]|[12]\d|3[01])\.(?P<month>0?[1-9]|1[0-2])"
-_ZH_DIGIT = "〇零一二三四五六七八九"
+# Zero is printed 〇 (U+3007), 零, or ○ (U+25CB, white circle: Hong Kong and Macau government pages,
+# "二○二四年三月五日").
+ZH_ZERO_DIGITS = "〇零○"
+_ZH_DIGIT = "〇零○一二三四五六七八九"
 _ZH_NUMBER = f"[{_ZH_DIGIT}十]"
+# Taiwan dates count years of the Republic of China (民國): 民國1年 = 1912. Three digits only (2011-2060):
+# two-digit ones ("88年") read as often as a count of years.
+ROC_YEAR_OFFSET = 1911
+_ROC_YEAR = r"(?P<roc_year>1[0-4]\d)"
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,19 @@ ABSOLUTE_FORMATS: tuple[DateFormat, ...] = (
         "zh_numeral_ymd",  # 二〇二三年十一月三日
         rf"(?P<zh_year>[{_ZH_DIGIT}]{{4}})\s*年\s*(?P<zh_month>{_ZH_NUMBER}{{1,2}})\s*月"
         rf"\s*(?P<zh_day>{_ZH_NUMBER}{{1,3}})\s*[日号]",
+    ),
+    DateFormat(
+        "roc_zh_ymd",  # 113年3月5日, 民國113年3月5日 (Taiwan: Republic of China years, 113 = 2024)
+        rf"(?:民[國国]\s*)?(?<!\d){_ROC_YEAR}\s*年\s*(?P<month>0?[1-9]|1[0-2])\s*月"
+        rf"\s*(?P<day>0?[1-9]|[12]\d|3[01])\s*日{_ZH_CLOCK}",
+    ),
+    DateFormat(
+        # 113-03-05, 113/03/05, 113.03.05 (Taiwan government sites' 發布日期). Only trusted behind a label or
+        # alone on its line: in prose three such numbers are as often a code or a range.
+        "roc_numeric",
+        rf"(?<![\d.\-/]){_ROC_YEAR}(?P<sep>[-/.])(?P<month>0?[1-9]|1[0-2])(?P=sep)(?P<day>0?[1-9]|[12]\d|3[01])"
+        rf"(?![\d.\-/])(?:\s+{_CLOCK})?",
+        needs_context=True,
     ),
     DateFormat(
         "en_mdy",  # November 3, 2023 / Nov. 3, 2023 / Fri, Nov 3rd 2023 10:30 AM

@@ -75,7 +75,7 @@ _SCORE_PROSE = 0
 
 def _zh_number(text: str) -> int:
     """二〇二三 -> 2023, 十一 -> 11, 二十三 -> 23, 三 -> 3."""
-    digits = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
+    digits = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | dict.fromkeys(vocab.ZH_ZERO_DIGITS, 0)
     if "十" not in text:
         value = 0
         for ch in text:
@@ -126,6 +126,8 @@ def _aware(reference: datetime, tz: str) -> datetime:
 
 def _full_year(groups: dict[str, str]) -> int:
     """The year group, or a two-digit `year2` read within the century window starting at EARLIEST_YEAR."""
+    if "roc_year" in groups:
+        return int(groups["roc_year"]) + vocab.ROC_YEAR_OFFSET
     if "year2" not in groups:
         return int(groups["year"])
     short = int(groups["year2"])

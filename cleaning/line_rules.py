@@ -5,7 +5,8 @@ A contributor adds a row here to teach the cleaner a new kind of boilerplate lin
 
   name       dotted rule name stored with every removal ("footer.icp", "nav.language_bar", ...)
   regex      matched with re.search against the normalised line, case-insensitive; named groups
-             become captures (date, views, source, holder, author, editors, trail, src)
+             become captures (date, views, source, holder, author, editors, trail, src,
+             origin: where a repost first appeared, preferred to its source)
   kind       drop      - navigation / widget line, removed
              footer    - this line, and when it comes after the article's last paragraph, everything
                          after it, is the site footer
@@ -51,6 +52,10 @@ SITE_NAME_HINTS: tuple[str, ...] = (
     "学会", "研究院", "中心", "政府", "委员会", "局", "厅", "部",
 )  # fmt: skip
 
+# A line above the first sentence that is never the title: a repost's "原标题：…" names the source's headline
+# (it is not removed as boilerplate: where it stands in the text, editors keep it with the article).
+NOT_TITLE_LINE = r"^[【\[(（]?\s*(?:原标题|原题|原文标题)\s*[】\])）]?\s*[:：]"
+
 # Roles on credit lines, longest first within a language. Author roles name who wrote the piece;
 # editor roles name who edited, reviewed or proofread it; other roles (photos) are ignored.
 AUTHOR_ROLES: tuple[str, ...] = (
@@ -61,7 +66,7 @@ AUTHOR_ROLES: tuple[str, ...] = (
 )  # fmt: skip
 EDITOR_ROLES: tuple[str, ...] = (
     "责任编辑", "值班编辑", "网络编辑", "编辑", "责编", "审核", "审校", "审稿", "校对", "终审", "初审", "复审", "二审",
-    "三审", "签发", "监制", "Edited by", "Reviewed by", "Proofread by", "Editors", "Editor",
+    "三审", "签发", "监制", "翻译", "编译", "译者", "Edited by", "Reviewed by", "Proofread by", "Editors", "Editor",
 )  # fmt: skip
 # Marks that close a news story after its last sentence: "…规模化。（完）" still ends in a sentence.
 END_MARKS: tuple[str, ...] = (
@@ -98,9 +103,20 @@ OUTLET_ENDINGS: tuple[str, ...] = (
 # A wire or local-paper dateline that names the reporter, at the start of a story's first paragraph:
 # 新华社北京3月26日电（记者王优玲）… / 中新网上海4月18日电 (记者 缪璐)… / 本报讯（记者 张三 通讯员 李四）…
 # The `credit` group is read like a credit line.
+# Taiwan (matched on the Simplified fold, read as printed): 中央社 puts the reporter before the place,
+# （中央社記者陳俊華台北5日電）, so the name ends where one of DATELINE_PLACES starts; 自由時報 and 聯合報 print
+# 〔記者吳柏軒／台北報導〕. Alternates are named credit2, credit3.
+DATELINE_PLACES: tuple[str, ...] = (
+    "台北", "新北", "桃园", "台中", "台南", "高雄", "基隆", "新竹", "嘉义", "苗栗", "彰化", "南投", "云林", "屏东",
+    "宜兰", "花莲", "台东", "澎湖", "金门", "马祖", "连江", "香港", "澳门", "北京", "上海", "东京", "华盛顿", "纽约",
+)  # fmt: skip
 DATELINE_CREDIT = (
     r"^\s*[^\s。！？，,；;：:（(“”\"]{0,30}?(?:电|讯|消息)\s*[（(]\s*"
     r"(?P<credit>(?:本报记者|本报通讯员|特约记者|见习记者|首席记者|记者|通讯员)[^（()）。，]{1,40})[)）]"
+    r"|^\s*[（(]\s*中央社\s*(?P<credit2>记者[\u4e00-\u9fff、]{2,20}?)(?=(?:"
+    + "|".join(DATELINE_PLACES)
+    + r")\d{1,2}日(?:专)?电)"
+    r"|^\s*[〔［\[]\s*(?P<credit3>(?:特约记者|实习记者|记者)[^／/〔〕\[\]［］]{2,30}?)\s*[／/][^〔〕\[\]［］]{0,12}报导\s*[〕］\]]"
 )
 # Values that name no person, on a credit or metadata line or in a meta tag: CMS accounts and
 # placeholders (compared case-blind), and patterns (re.search) such as a place's "上海报道" suffix
@@ -110,12 +126,15 @@ NOT_AUTHOR_NAMES: tuple[str, ...] = (
     "管理员", "网站管理员", "系统管理员", "超级管理员", "本站", "本网", "本站编辑", "小编", "佚名", "匿名", "未知",
     # what a credit says was done after the names: "（记者陈智 整合）", "本报记者 X 综合报道"
     "整合", "综合", "整理", "编译", "综述", "报道", "综合报道", "供稿", "采访", "发自",
+    # the roles a 作者 field prints between the names: "作者：记者 刘洋 实习生 陈佳怡"
+    "记者", "本报记者", "特约记者", "见习记者", "实习记者", "首席记者", "通讯员", "本报通讯员", "实习生",
 )  # fmt: skip
 # Where the names after an English credit role end and the byline's other fields begin (outlet, date,
 # section): "By A and B | China Daily | Updated: …", "By A / Mar 05, 2024 04:46 PM / Environment".
 LATIN_CREDIT_FIELD_END = (
     r"\s*[|｜·•/]\s*|\s[-–—]\s"
     r"|\s+on\s+(?=Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)"  # "… on Thu, Nov 9"
+    r"|\s+(?=\d{1,3}\s*min(?:ute)?s?\.?\s+read\b)"  # a reading time run on from the names: "By A 5 min read"
 )
 # What a byline prints after a person's name that is not part of it (case-sensitive, cut from the end of
 # each name): where the reporter filed from ("Zhao Yimeng in Shijiazhuang", "Vivian Tsui in Beijing") and a
@@ -126,6 +145,7 @@ LATIN_NAME_TRAILERS: tuple[str, ...] = (
 )
 NOT_AUTHOR_PATTERNS: tuple[str, ...] = (
     r"^[\u4e00-\u9fff]{2,4}报道$",  # 北京报道 / 上海报道 / 发自北京报道
+    r"^[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|周刊|周报|报社|新闻|电视台)$",  # an outlet: "文/南方日报记者 …"
     r"^\W*\d[\d\W_]*$",  # 102384: a user id
     r"^(?:[A-Za-z]\.)+$|^[A-Za-z]$",  # initials alone: "S.", "D.E."
     r"[@*]",  # a comment form's fields: "Name *", "name, email@gmail.com"
@@ -143,6 +163,8 @@ _LATIN_NAMES = rf"{_LATIN_NAME}(?:\s*(?:,|and|&)\s*{_LATIN_NAME})*"
 _BYLINE_LABEL = r"(?:By|Written by|Reported by|Story by|Words by)\s*[:：]?"
 # The names on an English byline, read case-sensitively (the rules are not): "By contrast, …" names no one.
 _BYLINE_NAMES = rf"(?-i:{_LATIN_NAMES})"
+# A reading time printed next to a byline: "5 min read", "4 minute read", "6 mins read".
+_READING_TIME = r"\d{1,3}\s*min(?:ute)?s?\.?\s+read\b"
 # Where the reporter filed from, after the names: "By Zhao Yimeng in Shijiazhuang | China Daily | …".
 _BYLINE_PLACE = r"(?-i:\s+(?:in|IN)\s+[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2})"
 # A date written out in English: Mar 05, 2024 04:46 PM / March 5, 2024 / 5 March 2024.
@@ -152,7 +174,10 @@ _EN_MONTH_DATE = (
     rf"|\d{{1,2}}\s+{_EN_MONTH},?\s+(?:19|20)\d{{2}}"
 )
 _DATE_LABEL = r"发布时间|发布日期|发表时间|发表日期|发文日期|成文日期|更新时间|更新日期|日期|时间"
-_VIEWS_LABEL = r"浏览量|浏览次数|浏览|阅读量|阅读数|阅读次数|阅读|点击量|点击数|点击率|点击|访问量|访问次数|人气"
+_VIEWS_LABEL = (
+    r"浏览量|浏览次数|浏览|阅读量|阅读数|阅读次数|阅读|点击量|点击数|点击率|点击|点阅次数|点阅数|点阅|访问量"
+    r"|访问次数|人气"
+)  # 点阅: Taiwan sites (點閱數), matched on the Simplified fold
 _EN_DATE_LABEL = (
     r"Release Time|Release Date|Released|Published on|Published at|Published|Publication Date|Publish Date|"
     r"Posted on|Posted at|Posted|Date|Updated on|Updated|Last updated|Time"
@@ -167,7 +192,7 @@ _IMAGE_EXT = r"jpe?g|png|gif|bmp|webp|svg|tiff?|heic"
 # "来源：住房和城乡建设部2024/2/28 9:12"): a value stops here.
 _NEXT_FIELD = (
     r"(?:信息来源|文章来源|稿件来源|稿源|来源|出处|作者|记者|撰稿|撰文|通讯员|责任编辑|编辑|责编|审核|校对|摄影|"
-    rf"{_DATE_LABEL}|字号|字体)\s*[:：]"
+    rf"{_DATE_LABEL}|字号|字体|关键词|关键字|标签)\s*[:：]"
     rf"|(?:{_VIEWS_LABEL})\s*(?:次数|量)?\s*[:：]?\s*\d"
     r"|(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}"
 )
@@ -210,7 +235,17 @@ WECHAT_IP_REGIONS: tuple[str, ...] = (
 )  # fmt: skip
 _WECHAT_NAME = r"[^\s|｜:：]{1,30}"
 _WECHAT_DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-_WECHAT_REGION = "(?:" + "|".join(WECHAT_IP_REGIONS) + ")"
+# The web view prints the region as "发表于北京" (js_ip_wording_wrp); older copies print the bare region.
+_WECHAT_REGION = r"(?:发表于\s*)?(?:" + "|".join(WECHAT_IP_REGIONS) + ")"
+
+# A portal's unlabelled dateline: a day with its time, and the outlet's name (人民网－人民日报, 中国日报网).
+_DAY_AND_TIME = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?\s*\d{1,2}:\d{2}(?::\d{2})?"
+# (a reading-count or toolbar word after the time is not an outlet: 界面's "2024/03/05 10:21 阅读")
+_OUTLET_NAME = (
+    rf"(?!发布于|发表于|来自|来源|作者|(?:{_VIEWS_LABEL}|评论|收藏|分享|听新闻|字号|举报)$)"
+    # it ends like an outlet (OUTLET_ENDINGS), so a schedule line "2024年4月25日 09:00 报到" stays article text
+    r"[\u4e00-\u9fff\d][\u4e00-\u9fff\w·－()（）-]{0,23}?(?:" + "|".join(OUTLET_ENDINGS) + ")"
+)
 
 # (name, regex, kind, max_chars)
 LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
@@ -226,7 +261,7 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     ),
     (
         "meta.source_line",  # 来源：重庆市住建委  /  信息来源：新华网 2023-11-03 / Source: Xinhua
-        rf"^{_AUTHOR_ON_META_LINE}[【\[(（]?\s*(?:信息来源|文章来源|稿件来源|稿源|来源|出处|Source)\s*[】\])）]?\s*[:：]\s*"
+        rf"^{_AUTHOR_ON_META_LINE}[【\[(（]?\s*(?:信息来源|文章来源|稿件来源|英文来源|稿源|来源|出处|Source)\s*[】\])）]?\s*[:：|｜]\s*"
         rf"(?P<source>{_SOURCE_CHAR}+(?:\s[A-Za-z][^\s|｜【]*)*)"
         rf"(?:.*?(?:{_DATE_LABEL})\s*[:：]?\s*(?P<date>{_DATE_WORD_TIME}))?"
         rf"(?:.*?(?:{_VIEWS_LABEL})\s*[:：]?\s*(?P<views>\d+))?",
@@ -250,10 +285,41 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         rf"^原创\s*[:：]?\s*(?:(?P<author>{_WECHAT_NAME})\s+)?(?P<source>{_WECHAT_NAME})\s+"
         rf"(?P<date>{_WECHAT_DAY}(?:\s+\d{{1,2}}:\d{{2}})?|今天|昨天|前天|\d{{1,2}}\s*(?:小时|天)前)"
         rf"(?:\s+{_WECHAT_REGION})?$"
-        rf"|^(?:(?P<author2>{_WECHAT_NAME})\s+)?(?P<source2>{_WECHAT_NAME})\s+"
+        # ... an account without an author may print its name twice ("绿色建筑在线 绿色建筑在线 2024-01-09 18:05")
+        rf"|^(?:(?P<repeated>{_WECHAT_NAME})\s+(?=(?P=repeated)\s))?"
+        rf"(?:(?P<author2>{_WECHAT_NAME})\s+)?(?P<source2>{_WECHAT_NAME})\s+"
         rf"(?P<date2>{_WECHAT_DAY}\s+\d{{1,2}}:\d{{2}})\s+{_WECHAT_REGION}$)",
         "meta",
         100,
+    ),
+    (
+        "meta.wechat_repost_card",  # 以下文章来源于中国建设报 ，作者王琳: a WeChat repost's card naming the origin
+        r"^以下文章来源于\s*(?P<origin>[^\s，,]{1,30})\s*(?:[，,]\s*作者\s*(?P<author>[^\s，,]{1,20}))?$",
+        "meta",
+        60,
+    ),
+    (
+        # 本文来自微信公众号“能源新观察”（ID：nengyuan_xgc），作者：王琪，36氪经授权发布。 / 本文来自微信公众号：
+        # 星海情报局 （ID：junwu233），作者：星海老局，题图来自：视觉中国 — a media site's note on where a repost
+        # comes from (36氪, 虎嗅, 钛媒体…), at the top or the bottom of the text. The account is named after a
+        # platform word or in quotes, so "本文来自一线调研" stays.
+        "meta.repost_origin",
+        r"^本文(?:来自|来源于|转载自|转自|转载于|首发于)\s*(?:"
+        r"(?:微信公众号|公众号|微信号|网易号|百家号|头条号|搜狐号)\s*[:：]?\s*[“\"「『]?(?P<origin>[^”\"」』（(，,。\s]{1,30})[”\"」』]?"
+        r"|[“\"「『](?P<origin2>[^”\"」』]{1,30})[”\"」』])"
+        r"\s*(?:[（(]\s*ID\s*[:：]\s*[^)）]{1,40}[)）])?"
+        r"\s*(?:[，,]\s*作者\s*[:：]?\s*(?P<author>[^\s，,。;；]{1,20}))?"
+        r"(?:\s*[，,。;；].{0,60})?$",
+        "meta",
+        160,
+    ),
+    (
+        "meta.dateline_outlet",  # 2024年03月12日 08:31 经济参考报 (Sina) / 中国日报网 2024-03-15 10:32: no labels
+        # the date needs its time, and the outlet starts with a hanzi; "发布于北京" after the time is a region
+        rf"^(?P<date>{_DAY_AND_TIME})\s+(?:(?:发布于|发表于|来自)\s*\S{{1,8}}|(?P<source>{_OUTLET_NAME}))$"
+        rf"|^(?P<source2>{_OUTLET_NAME})\s+(?P<date2>{_DAY_AND_TIME})$",
+        "meta",
+        60,
     ),
     (
         "meta.author_lead_line",  # 作者：李明　来源：市建设局　发布时间：2023年12月5日　点击数：518 (the author first)
@@ -266,10 +332,25 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         160,
     ),
     (
+        "meta.author_lead_line_en",  # Author: Li Wei | Source: MOHURD | Date: 2024-03-12 (English versions of
+        # Chinese sites print their 作者/来源/日期 line so): the author first, then labelled fields
+        r"^(?=(?:.*?\bSource\s*[:：]\s*(?P<source>[^|｜]+?)"
+        r"(?=\s+(?:Date|Views?|Hits|Updated|Release|Published|Posted|Editor)\b|\s{2,}|\s*[|｜]|$))?)"
+        r"(?=(?:.*?\b(?:Views?|Hits|Reads?|Page views)\s*[:：]\s*(?P<views>\d[\d,]*))?)"
+        rf"(?=(?:.*?\b(?:{_EN_DATE_LABEL})\s*[:：]\s*(?P<date>.+?)"
+        r"(?=\s{2,}|\s*[|｜]|\s+(?:Source|Views?|Hits|Author|Editor)\b|$))?)"
+        rf"(?:Author|Writer|Reporter)\s*[:：]\s*(?P<author>{_BYLINE_NAMES})"
+        r"(?=\s*[|｜,]|\s+(?:Source|Date|Views?|Hits|Editor|Release|Published|Posted|Updated)\b)"
+        r"(?=.*\b(?:Source|Date|Release Time|Release Date|Published|Posted|Updated|Views?|Hits)\s*[:：])",
+        "meta",
+        160,
+    ),
+    (
         "meta.byline_lead_line",  # 文｜财新 陈雪 2024年07月02日 18:21 来源：财新网 (a byline, then the date or source)
+        # ... and the outlet first: 经济观察网 记者 李紫宸 2024-03-05 10:21
         rf"^{_FIELDS_ON_META_LINE}"
         rf"(?=(?:.*?(?P<date>{_NUMERIC_DATE_TIME}))?)"
-        rf"[【\[(（]?\s*(?:文\s*[:：|｜/]|(?:作者|{_REPORTER})\s*[:：|｜/]?)\s*(?P<author2>{_CJK_NAMES})\s+"
+        rf"[【\[(（]?\s*(?:文\s*[:：|｜/]|(?:作者|(?:{_OUTLET}\s*)?(?:{_REPORTER}))\s*[:：|｜/]?)\s*(?P<author2>{_CJK_NAMES})\s+"
         rf"(?={_NUMERIC_DATE_TIME}|(?:信息来源|文章来源|稿件来源|来源)\s*[:：])",
         "meta",
         160,
@@ -282,7 +363,7 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         r"(?=(?:.*?\bSource\s*[:：]\s*(?P<source>[^|｜]+?)"
         r"(?=\s+(?:Views?|Hits|Reads?|Author|By|Editor|Updated)\b|\s{2,}|\s*[|｜]|$))?)"
         # ... WordPress's "Posted on March 5, 2024 by Sarah Lin" (the name may be followed by "in Category")
-        rf"(?=(?:.*?\s(?-i:by|By)\s+(?P<author2>{_BYLINE_NAMES})(?=\s*(?:[|｜·•,]|\s(?-i:in)\s|$)))?)"
+        rf"(?=(?:.*?\s(?-i:by|By)\s+(?P<author2>{_BYLINE_NAMES})(?=\s*(?:[|｜·•,]|\s(?-i:in)\s|{_READING_TIME}|$)))?)"
         rf"(?:{_EN_DATE_LABEL})\s*[:：-]?\s*(?=.{{0,12}}{_DATEISH})"
         r"(?P<date>.+?)(?=\s{2,}|\s*[|｜]|\s+(?:Source|Views?|Hits|Reads?|Author|By|Editor)\b|$)",
         "meta",
@@ -304,9 +385,11 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         "meta.date_line",  # a line that is only a date: 2022-06-20 13:36 / 2024年8月14日 / March 3, 2024
         rf"^[【\[(（]?\s*(?P<date>{_NUMERIC_DATE_TIME}"
         r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
-        r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[AP]\.?M\.?)?)?"
+        r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[AP]\.?M\.?)?(?:\s*(?:GMT|UTC)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?)?"
         r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d{2}"
         r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*[】\])）]?"
+        # ... with the update note Reuters runs into it: "September 10, 2024 6:12 AM GMT+8Updated 2 months ago"
+        r"(?:\s*Updated\s+(?:\d{1,3}|an?)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago)?"
         # ... and a reading time after it: "September 25, 2024 | 4 min read" / "2024-08-14 · 阅读约5分钟"
         r"(?:\s*[|｜·•]\s*(?:\d{1,3}\s*(?:-|to)?\s*\d{0,3}\s*(?:min(?:ute)?s?\.?\s*read|分钟阅读)|阅读约?\s*\d{1,3}\s*分钟))?$",
         "meta",
@@ -327,7 +410,8 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         "credit.editor",  # 责任编辑：李四 / (责任编辑：XXX) / 编辑：王五 审核：赵六 / Edited by A and edited by B
         # ... after a 【纠错】 button on the same line: 【纠错】【责任编辑:赵文涵】
         r"^(?:[【\[]\s*(?:我要)?纠错\s*[】\]]\s*)?"
-        r"[【\[(（]?\s*(?:责任编辑|值班编辑|网络编辑|编辑|责编|审核|审校|审稿|校对|终审|初审|复审|二审|三审|签发|监制)"
+        r"[【\[(（]?\s*(?:责任编辑|值班编辑|网络编辑|编辑|责编|审核|审校|审稿|校对|终审|初审|复审|二审|三审|签发|监制"
+        r"|翻译\s*[&＆和/]\s*编辑|翻译|编译|译者)"  # bilingual pages credit the translator: 翻译&编辑：丁一
         r"\s*[:：|｜/]\s*\S"
         r"|^(?:Edited by|Reviewed by|Proofread by|Editors?\s*:)\s*[A-Z]",
         "credit",
@@ -339,9 +423,12 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         # (the outlet form with a separator before the name: "新华社记者看河北" is a column's name). The lookahead
         # names the words one of which every match holds: a line without any skips the rule.
         r"^(?=.*?(?:记者|通讯员|作者|撰稿|撰文|采写|文|By|Author|Reporter|Correspondent|writer|journalist))(?:"
-        rf"[【\[(（]?\s*(?:(?:本报记者|本报通讯员|特约记者|见习记者|记者|通讯员)\s*[:：|｜/]?"
-        rf"|(?:{_OUTLET}\s*(?:{_REPORTER})|作者|撰稿|撰文|采写)\s*(?:[:：|｜/]|\s))\s*"
-        rf"(?P<author>{_CJK_NAMES})(?:\s*[,，;；]?\s*(?:通讯员|记者|摄影|编辑|责任编辑)\s*[:：]?\s*{_CJK_NAMES})*"
+        # ... after a bullet ("□ 本报记者 王拓") or 文/ ("文/南方日报记者 黄叙浩 通讯员 粤建宣"), and with the
+        # other credits after the names ("作者：马晓华 责编：郑鸿杰", "记者：王琳 编辑：李华 审核：张强")
+        rf"(?:[□■●◆]\s*)?[【\[(（]?\s*(?:(?:本报记者|本报通讯员|特约记者|见习记者|记者|通讯员)\s*[:：|｜/]?"
+        rf"|(?:(?:文\s*[/／|｜]\s*)?{_OUTLET}\s*(?:{_REPORTER})|作者|撰稿|撰文|采写)\s*(?:[:：|｜/]|\s))\s*"
+        rf"(?P<author>{_CJK_NAMES})(?:\s*[,，;；]?\s*(?:通讯员|实习生|见习记者|记者|摄影|责任编辑|编辑|责编|审核|校对)"
+        rf"\s*[:：]?\s*{_CJK_NAMES})*"
         r"\s*[】\])）]?$"
         rf"|^[【\[(（]?\s*文\s*[:：|｜/]\s*(?P<author2>{_CJK_NAMES})\s*[】\])）]?$"
         # ... English, with fields after the names: "By A and B | China Daily | Updated: 2024-03-05 07:22",
@@ -351,7 +438,9 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         rf"(?=(?:.*?(?:[|｜·•/]|\s[-–—]\s)\s*(?:(?:{_EN_DATE_LABEL})\s*[:：]?\s*)?"
         rf"(?P<date>{_NUMERIC_DATE_TIME}|{_EN_MONTH_DATE}))?)"
         # ... or with the date after "on": "By Jane Slaughter on Thu, Nov 9, 2023 at 4:00 am"
-        rf"\s*(?:(?:[,|｜·•/]|\s[-–—]\s|(?-i:on)\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)|{_EN_MONTH}|\d)).*)?$"
+        rf"\s*(?:(?:[,|｜·•/]|\s[-–—]\s|(?-i:on)\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)|{_EN_MONTH}|\d)).*)?"
+        # ... or a reading time run on from the names: "By Jane Doe 5 min read" (its own element, no separator)
+        rf"(?:\s*{_READING_TIME}.*)?$"
         rf"|^(?:Author|Authors|Reporter|Reporters|Correspondent)\s*[:：]\s*(?P<author4>{_LATIN_NAMES}|{_CJK_NAMES})\s*$"
         rf"|^(?:[A-Z][\w&'’.-]*\s+){{0,5}}(?:reporters?|correspondents?|staff writers?|journalists?)\s+"
         rf"(?P<author5>{_LATIN_NAMES})\s*$)",
@@ -368,6 +457,7 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     (
         "image.placeholder",  # [图片] / 【图片】 / （图） / [Image] / [Photo]: a picture left out of the text
         r"^[\[【(（]\s*(?:图片|图像|图|配图|视频|Image|Picture|Photo|Video)\s*[\]】)）]$"
+        r"|^(?:图片|图像|配图)$"  # a picture's alt text, as a WeChat or CMS copy prints it on its own line
         r"|^[\[(]\s*(?:Photos?|Images?|Videos?)\s*/\s*[^\]/)]{1,30}[\])]$"  # [Photo/VCG] [Photo/Xinhua]
         r"|^[\[(]\s*(?:Photos?|Images?) provided to [^\])]{1,30}[\])]$",  # [Photo provided to China Daily]
         "drop",
@@ -386,7 +476,21 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         "image",
         90,
     ),
+    (
+        "image.gallery_caption",  # Reuters: "Item 1 of 2 A worker walks…" / "[1/2]A worker walks… Purchase Licensing…"
+        r"^Item \d{1,2} of \d{1,2}\s|^\[\d{1,2}/\d{1,2}\]\s*\S",
+        "drop",
+        400,
+    ),
     # --- navigation and page widgets -----------------------------------------------------------
+    (
+        "nav.search",  # Search... / Search for: / Type and hit enter / 请输入关键字 搜索 / 站内搜索
+        r"^(?:Search(?: this site| the site| for| here)?|Type (?:and hit enter|to search)|Enter (?:your )?keywords?|"
+        r"站内搜索|全站搜索|搜索|请输入(?:您要搜索的)?(?:关键字|关键词|搜索内容|搜索关键词|内容))"
+        r"\s*(?:\.{2,}|…)?\s*[:：]?\s*(?:搜索|Search|Go)?$",
+        "drop",
+        40,
+    ),
     (
         "nav.print_close",  # 【打印本页】【关闭窗口】【字体：大 中 小】 / [打印] [关闭]
         r"^(?:\s*[【\[]\s*(?:打印本页|打印文章|打印此页|打印|关闭窗口|关闭本页|关闭|字体|字号|收藏本页|收藏|加入收藏|"
@@ -463,6 +567,13 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         20,
     ),
     (
+        "nav.page_number",  # a printed page's number in a converted PDF or Word file: - 2 - / — 3 — / 第2页 共5页
+        r"^(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
+        r"|Page\s+\d{1,3}\s+of\s+\d{1,3})$",
+        "drop",
+        20,
+    ),
+    (
         "nav.breadcrumb",  # 首页 > 新闻 > 行业动态 / 当前位置：首页 » 通知公告 / Home > News
         r"^(?:(?:当前位置|您的位置|您现在的位置|现在位置|所在位置|位置|You are here)\s*[:：]?\s*)?"
         r"(?:首页|主页|网站首页|Home)\s*(?:[>»›＞→/]|&gt;)\s*(?P<trail>.*)$"
@@ -505,6 +616,15 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         "drop",
         80,
     ),
+    (
+        # （本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP） / 更多专业报道，请点击下载“界面新闻”APP /
+        # 下载APP，阅读更多精彩内容: the outlet's app promotion (not "市民可下载…APP领取碳积分", which names a subject)
+        "nav.app_promo",
+        r"^[（(【\[]?\s*(?:本文来自[^，,。]{1,20}[，,]\s*)?(?:更多[^，,。]{0,12}[，,]?\s*)?(?:请|欢迎)?(?:点击|扫码|立即)?"
+        r"(?:下载|打开)[^，,。]{0,12}?(?:APP|客户端)(?:[，,][^。]{0,20})?\s*[)）】\]]?[。！!]?$",
+        "drop",
+        60,
+    ),
     # --- footers -----------------------------------------------------------------------------
     (
         "nav.disclaimer_label",  # a bare 免责声明： / 特别声明 / Disclaimer heading (the statement itself stays)
@@ -515,7 +635,14 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     (
         "footer.rights_notice",  # …All rights reserved. The content … belongs to X. Without written authorization …
         r"(?:All rights reserved|版权所有).{0,300}?(?:shall not be (?:republished|reproduced|used)|"
-        r"may not be (?:reproduced|republished|copied)|不得(?:转载|复制|使用))",
+        r"may not be (?:reproduced|republished|copied)|不得(?:转载|复制|使用))"
+        # 中国日报网英语点津版权说明：凡注明来源为…的原创作品…不得非法盗链、转载和使用 / 凡本网注明…未经授权不得转载
+        r"|^(?:\S{0,20}版权(?:说明|声明)\s*[:：]|凡本(?:网|站)注明).{0,300}?(?:不得|禁止|严禁)(?:非法)?(?:转载|盗链|复制)"
+        # 此内容为第一财经原创，著作权归第一财经所有。未经第一财经书面授权，不得以任何方式加以使用…
+        r"|(?:版权|著作权)均?归.{1,30}?所有.{0,60}?未经.{0,40}?授权.{0,10}?(?:不得|严禁|禁止)"
+        # 【版权声明】本文为北极星电力网原创，转载请注明出处。 / 本文为界面新闻原创，未经授权不得转载。
+        r"|^[【\[]?\s*版权(?:声明|说明)\s*[】\]]?\s*[:：]?.{0,200}?(?:转载请|转载须|转载需|如需转载)"
+        r"|^本文(?:系|为).{1,30}?原创.{0,30}?(?:转载请|转载须|转载需|如需转载|未经.{0,10}?授权|禁止转载|不得转载|严禁转载)",
         "footer",
         400,
     ),
@@ -533,6 +660,34 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         200,
     ),
     (
+        "footer.opinion_disclaimer",  # （本文内容仅代表作者观点，与中国建材网无关…） / 不代表本网立场
+        r"仅代表(?:原?作者)(?:本人|个人)?的?(?:观点|看法|立场)|不代表本(?:网|站|平台|刊|号)的?(?:观点|立场)|与本(?:网|站)无关"
+        r"|^The views expressed (?:in this (?:article|piece) )?are (?:those of the author|the author's own)",
+        "footer",
+        300,
+    ),
+    (
+        "footer.forward_looking",  # a listed company's safe-harbor notice: "This press release contains forward-looking
+        # statements. These statements constitute …" (a legal trailer, after the release's own text)
+        r"^(?:(?:This|The) (?:press|news|earnings) release|This announcement"
+        r"|Certain statements in this (?:press |news )?release)\b"
+        r"[^.]{0,80}?\bforward[- ]looking (?:statements|information)",
+        "footer",
+        400,  # the longest a rule may judge (MAX_RULE_LINE_CHARS): a longer notice stays, unless a heading ends it
+    ),
+    (
+        "footer.wire_credit",  # Reporting by Colleen Howe and David Stanway; Editing by Tom Hogue (ends a wire story)
+        r"^(?-i:(?:Additional )?(?:Reporting|Writing|Editing) by) [A-Z][^.!?。]{1,200}$",
+        "footer",
+        240,
+    ),
+    (
+        "footer.wire_notice",  # Reuters prints these under every story
+        r"^Our Standards:\s*The Thomson Reuters Trust Principles|^All quotes delayed a minimum of \d+ minutes",
+        "footer",
+        200,
+    ),
+    (
         "footer.related",  # 相关阅读 / 相关新闻 / Related articles: everything after is a link list
         r"^[【\[]?\s*(?:相关阅读|相关新闻|相关文章|相关链接|相关报道|延伸阅读|推荐阅读|猜你喜欢|热门文章|热点推荐|"
         r"Related (?:articles|news|stories|posts|content|links|reading)|Read more|More news|More stories|"
@@ -542,11 +697,16 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     ),
     (
         "footer.copyright",  # CopyRight © 2024 重庆市绿色建筑与建筑产业化协会 版权所有 / Copyright © 2024 Xinhua.
-        r"^(?:Copyright|©|\(c\))\s*(?:©|\(c\))?\s*(?:(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?)?\s*[,，]?\s*"
-        r"(?P<holder>[^|｜©]+?)\s*[.。,，]?\s*(?:版权所有|All rights reserved\.?|保留所有权利|,?\s*Ltd\.)?"
+        r"^(?:Copyright|©|\(c\))\s*(?:©|\(c\))?\s*(?:(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?)?\s*[,，.。]?\s*"
+        # (the holder is neither a year nor the rights clause: "Copyright 1995 - 2024. All rights reserved.")
+        r"(?P<holder>(?!(?:19|20)\d{2}\b|All rights reserved)(?:[^\W_]|《)[^|｜©]*?)"
+        r"\s*[.。,，]?\s*(?:版权所有|All rights reserved\.?|保留所有权利|,?\s*Ltd\.)?"
         r"\s*(?:(?:\s{2,}|[|｜]|\s+(?=备案|ICP|技术支持|地址|电话)).*)?$"
         r"|^(?:版权所有|主办单位及版权所有)\s*[:：©]?\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*)?(?P<holder2>[^\s|｜©]+)"
+        # 2024 © 机电工程署 (Hong Kong government departments print the year first)
+        r"|^(?:19|20)\d{2}\s*©\s*(?P<holder4>[^|｜©\d][^|｜©]*?)\s*$"
         r"|^(?P<holder3>[^\s|｜©]+?)\s*(?:版权所有|All rights reserved)"
+        r"|^(?P<holder5>[\u4e00-\u9fff][^\s|｜©]*?)\s*(?:Copyright\b|©)"  # 财团法人台湾建筑中心 Copyright © 2024 …
         r"|All rights reserved|版权所有|未经授权.{0,10}(?:转载|复制)|不得转载",
         "publisher",
         200,

@@ -14,6 +14,7 @@ from re import _constants as sre_constants  # the regex parser's own vocabulary 
 from re import _parser as sre_parser
 
 from cleaning import line_rules as table
+from cleaning.hanzi_variants import to_simplified
 from cleaning.normalize import fold_spaces, is_cjk
 
 LineKind = str  # "drop" | "footer" | "credit" | "meta" | "image" | "publisher"
@@ -53,12 +54,15 @@ def line_rules() -> tuple[LineRule, ...]:
     return tuple(compiled)
 
 
-def _captures(match: re.Match[str]) -> dict[str, str]:
-    """Named groups that matched; "author2" / "holder3" style alternates fold into their base name."""
+def _captures(match: re.Match[str], printed: str | None = None) -> dict[str, str]:
+    """Named groups that matched; "author2" / "holder3" style alternates fold into their base name.
+    `printed`: the line as printed when `match` ran on its Simplified fold (same offsets)."""
     captures: dict[str, str] = {}
     for key, value in match.groupdict().items():
         if value is None or not value.strip():
             continue
+        if printed is not None:
+            value = printed[slice(*match.span(key))]
         base = key.rstrip("0123456789")
         captures.setdefault(base, value.strip())
     return captures
@@ -89,9 +93,10 @@ def _rules_up_to_last_of(kinds: frozenset[LineKind]) -> int:
 
 def _classify(line: str, rule_count: int) -> LineMatch | None:
     """`classify_line` among the first `rule_count` rules of the table."""
-    text = fold_spaces(line)
-    if not text or len(text) > table.MAX_RULE_LINE_CHARS:
+    printed = fold_spaces(line)
+    if not printed or len(printed) > table.MAX_RULE_LINE_CHARS:
         return None
+    text = to_simplified(printed)  # the rules are written in Simplified; values are read as printed
     length = len(text)
     lowered: str | None = None  # the screens' view of the line, made on first need
     for rule, max_chars, search, screen in _rules_starting_with(text[0], rule_count):
@@ -105,7 +110,7 @@ def _classify(line: str, rule_count: int) -> LineMatch | None:
         match = search(text)
         if match is None:
             continue
-        return LineMatch(rule=rule, captures=_captures(match))
+        return LineMatch(rule=rule, captures=_captures(match, printed if text is not printed else None))
     return None
 
 
@@ -419,11 +424,12 @@ def _names_no_person(name: str, outlets: tuple[str, ...] = ()) -> bool:
     """True for a value in an author's place that names no one: a CMS account ("admin"), a user id,
     a place's "北京报道", or one of `outlets` (the site's own names), or the start of one ("网易" for
     "网易订阅")."""
-    folded = name.casefold()
-    if folded in _NOT_AUTHOR_NAMES or _NOT_AUTHOR_PATTERN.search(name):
+    simplified = to_simplified(name)  # 臺北報導 is a place's 台北报导 too
+    folded = simplified.casefold()
+    if folded in _NOT_AUTHOR_NAMES or _NOT_AUTHOR_PATTERN.search(simplified):
         return True
     for outlet in outlets:
-        other = outlet.casefold()
+        other = to_simplified(outlet).casefold()
         if folded == other:
             return True
         # A Chinese outlet is often named by the start of its name: "财新" for 财新网.
@@ -442,18 +448,33 @@ def author_names(value: str | None, *, outlets: Iterable[str] = ()) -> str | Non
     known = tuple(o for o in (fold_spaces(o).strip() for o in outlets) if o)
     if not any(is_cjk(ch) for ch in text):  # a Latin value is judged whole: "Hanns-Seidel-Stiftung e.V."
         return None if not text or _names_no_person(text, known) else text
-    parts = (part.strip(_EDGE_JUNK) for part in _NAME_SPLIT_CJK.split(text.strip(_EDGE_JUNK)))
+    parts = (_without_role(part.strip(_EDGE_JUNK)) for part in _NAME_SPLIT_CJK.split(text.strip(_EDGE_JUNK)))
     kept = [part for part in parts if part and not _names_no_person(part, known)]
     return "、".join(kept) if kept else None
+
+
+_GLUED_ROLES = sorted((r for r in table.AUTHOR_ROLES if r.endswith(("记者", "通讯员", "作者"))), key=len, reverse=True)
+_CJK_ROLE_PREFIX = re.compile("^(?:" + "|".join(map(re.escape, _GLUED_ROLES)) + ")")
+
+
+def _without_role(part: str) -> str:
+    """A name without the role a meta tag or JSON-LD value glues to it: "記者洪欣慈" / "记者王优玲" -> the name."""
+    match = _CJK_ROLE_PREFIX.match(to_simplified(part))
+    if match is None or not _CJK_NAME.match(part[match.end() :]):
+        return part
+    return part[match.end() :]
 
 
 def dateline_author(paragraph: str) -> str | None:
     """The reporter a story's dateline names at the start of its first paragraph:
     "新华社北京3月26日电（记者王优玲）记者从…" -> "王优玲"; "本报讯（记者 张三 通讯员 李四）…" -> "张三、李四"."""
-    match = _DATELINE_CREDIT.match(paragraph)
+    match = _DATELINE_CREDIT.match(to_simplified(paragraph))  # same offsets: the credit is read as printed
     if match is None:
         return None
-    author, _editors = parse_credits(match.group("credit"))
+    credit = _captures(match, paragraph).get("credit")
+    if credit is None:
+        return None
+    author, _editors = parse_credits(credit)
     return author
 
 
@@ -466,7 +487,7 @@ def parse_credits(line: str) -> tuple[str | None, tuple[str, ...]]:
     "(责任编辑：李四)" -> (None, ("李四",)). Several authors are joined into one string.
     """
     text = fold_spaces(line).strip("()（）【】[] ")
-    matches = list(_ROLES.finditer(text))
+    matches = list(_ROLES.finditer(to_simplified(text)))  # roles in Simplified (記者 -> 记者); names as printed
     authors: list[str] = []
     editors: list[str] = []
     for index, match in enumerate(matches):

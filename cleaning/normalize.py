@@ -111,3 +111,14 @@ def cjk_ratio(text: str) -> float:
 def cjk_run_length(text: str) -> int:
     """Number of CJK characters in `text` (the numerator of `cjk_ratio`)."""
     return sum(map(len, _CJK_RUN_RE.findall(text)))
+
+
+_BRACKET_PAIRS = {")": "(", "）": "（", "】": "【", "]": "[", "〕": "〔"}
+
+
+def without_unmatched_closer(text: str) -> str:
+    """A value read out of a bracketed line without the line's closing bracket: "（来源：人民日报）" gives
+    "人民日报）" -> "人民日报"; "中国建设报（北京）" keeps its pair."""
+    while text and text[-1] in _BRACKET_PAIRS and text.count(text[-1]) > text.count(_BRACKET_PAIRS[text[-1]]):
+        text = text[:-1].rstrip()
+    return text

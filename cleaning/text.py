@@ -10,12 +10,14 @@ comes after the last sentence is trailing boilerplate. Every removed line is rec
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from cleaning import line_rules as vocabulary
 from cleaning.dates import ParsedDate, find_date, infer_date_from_text, parse_date
 from cleaning.errors import ExtractionError
+from cleaning.html.meta_vocab import NOT_PUBLISHER_NAMES
 from cleaning.language import detect_language
 from cleaning.lines import (
     LineMatch,
@@ -26,7 +28,7 @@ from cleaning.lines import (
     is_contact_line,
     parse_credits,
 )
-from cleaning.normalize import cjk_ratio, fold_spaces, normalize_text
+from cleaning.normalize import cjk_ratio, cjk_run_length, fold_spaces, normalize_text, without_unmatched_closer
 from cleaning.version import EXTRACTOR_VERSION
 from schemas import ExtractedArticle, Image, Paragraph, RawDocument, RemovedBlock
 
@@ -49,6 +51,11 @@ _LEAD_IN_ENDINGS = ":："
 MAX_TITLE_LINE_CHARS = 300
 MIN_TITLE_CHARS = 4
 MAX_DERIVED_TITLE_CHARS = 150
+# A headline's space between two CJK clauses of at least this many characters each is the headline's own
+# ("…进入攻坚期 企业加快…", "住房城乡建设部 国家发展改革委关于…"), not a layout space ("西部地 区").
+MIN_HEADLINE_CLAUSE_CJK = 4
+# The self-description on a repost's account card is at most this long (WeChat allows 120; most are short).
+REPOST_CARD_INTRO_MAX_CHARS = 60
 DATELINE_PARAGRAPHS = 3  # leading paragraphs searched for a wire dateline naming the reporter
 MAX_SITE_NAME_CHARS = 60
 # A footer-like line (a contact line) is read with this many lines after it to see whether it opens
@@ -61,6 +68,7 @@ LEAD_PARAGRAPHS_FOR_DATE = 2
 # Hard-wrapped English: a line at least this long that stops mid-sentence continues on the next.
 MIN_WRAPPED_LINE_CHARS = 50
 
+_NOT_TITLE_LINE = re.compile(vocabulary.NOT_TITLE_LINE)
 _SECTION_WORDS = frozenset(w.casefold() for w in vocabulary.SECTION_WORDS)
 _FIRST_SENTENCE = re.compile(r"^(.+?(?:[。！？!?]|\.(?=\s+[A-Z\"“]|$)))")
 
@@ -179,6 +187,8 @@ def _absorb(line: _Line, collected: _Collected, rule: str | None = None) -> None
                 collected.views.append(int(captures["views"].replace(",", "")))
             if "source" in captures:
                 collected.sources.append(captures["source"])
+            if "origin" in captures:  # a repost names where the article first appeared: that is its publisher
+                collected.sources.insert(0, captures["origin"])
             if "author" in captures and collected.author_on_meta_line is None:
                 collected.author_on_meta_line = author_names(captures["author"])  # "作者：admin" names no one
         elif kind == "credit":
@@ -204,6 +214,38 @@ def _absorb(line: _Line, collected: _Collected, rule: str | None = None) -> None
     collected.remove(line.folded, rule or (match.rule.name if match else "body.unknown"))
 
 
+def _headline(line: _Line) -> str:
+    """The title line normalised, keeping the spaces that separate its clauses."""
+    pieces = line.folded.split(" ")
+    clauses = [pieces[0]]
+    for previous, piece in itertools.pairwise(pieces):
+        if min(cjk_run_length(previous), cjk_run_length(piece)) >= MIN_HEADLINE_CLAUSE_CJK:
+            clauses.append(piece)
+        else:
+            clauses[-1] += " " + piece
+    return " ".join(normalize_text(clause) for clause in clauses)
+
+
+def _without_repost_cards(lines: list[_Line], collected: _Collected) -> list[_Line]:
+    """Drop the account card under a repost's origin line (WeChat's "以下文章来源于中国建设报 ，作者王琳"):
+    the account's name as its link prints it ("中国建设报."), then its short self-description."""
+    kept: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        kept.append(line)
+        i += 1
+        origin = line.match.captures.get("origin") if line.match is not None else None
+        if origin is None or i >= len(lines) or lines[i].text.rstrip(".。 ") != origin:
+            continue
+        collected.remove(lines[i].folded, "meta.repost_card_name")
+        i += 1
+        if i < len(lines) and lines[i].match is None and len(lines[i].text) <= REPOST_CARD_INTRO_MAX_CHARS:
+            collected.remove(lines[i].folded, "meta.repost_card_intro")
+            i += 1
+    return kept
+
+
 def _read_header(lines: list[_Line], collected: _Collected) -> tuple[str | None, str | None, str | None]:
     """(title, section, site_name) from the lines above the first sentence; removes them all."""
     plain = [i for i, line in enumerate(lines) if line.match is None]
@@ -215,7 +257,10 @@ def _read_header(lines: list[_Line], collected: _Collected) -> tuple[str | None,
     candidates = [
         i
         for i in plain
-        if i not in sections and i not in lead_ins and MIN_TITLE_CHARS <= len(lines[i].text) <= MAX_TITLE_LINE_CHARS
+        if i not in sections
+        and i not in lead_ins
+        and MIN_TITLE_CHARS <= len(lines[i].text) <= MAX_TITLE_LINE_CHARS
+        and not _NOT_TITLE_LINE.search(lines[i].text)
     ]
     first_meta = next(
         (i for i, line in enumerate(lines) if line.match is not None and line.match.rule.kind == "meta"), None
@@ -241,7 +286,7 @@ def _read_header(lines: list[_Line], collected: _Collected) -> tuple[str | None,
             collected.remove(line.folded, "header.site_name")
         else:
             collected.remove(line.folded, "header.extra")
-    title = lines[title_index].text if title_index is not None else None
+    title = _headline(lines[title_index]) if title_index is not None else None
     return title, section, site_name
 
 
@@ -281,7 +326,7 @@ def _read_body(lines: list[_Line], collected: _Collected, *, title: str | None, 
             _absorb(line, collected)
         elif i > last_sentence:
             _absorb(line, collected, rule="body.trailing")
-        elif title is not None and line.text == title:
+        elif title is not None and line.text == normalize_text(title):
             _absorb(line, collected, rule="header.title_repeat")
         elif section is not None and line.text.casefold() == section.casefold():
             _absorb(line, collected, rule="header.section")
@@ -313,6 +358,22 @@ def _derive_title(paragraphs: list[Paragraph]) -> str:
     return cut.rstrip(" ,，、；;:：") + "…"
 
 
+def _publisher(collected: _Collected) -> str | None:
+    """The first named source, else the copyright holder: "来源：本站" names the site, not who it is."""
+    # "（来源：人民日报）" captures "人民日报）"; "来源：http://www.mohurd.gov.cn" names no one
+    names = (without_unmatched_closer(name) for name in (*collected.sources, *collected.holders))
+    return next(
+        (
+            name
+            for name in names
+            if name
+            and name.casefold() not in NOT_PUBLISHER_NAMES
+            and not name.casefold().startswith(("http://", "https://", "www."))
+        ),
+        None,
+    )
+
+
 def _publish_date(collected: _Collected, raw: RawDocument) -> ParsedDate | None:
     reference, tz = raw.read_at, raw.timezone
     if collected.meta_lines:
@@ -332,11 +393,12 @@ def extract_text(text: str, raw: RawDocument) -> ExtractedArticle:
     lines = _split_lines(text)
     if not lines:
         raise ExtractionError("empty", "the text has no visible characters")
+    collected = _Collected()
+    lines = _without_repost_cards(lines, collected)
     body_start = next((i for i, line in enumerate(lines) if line.match is None and _is_sentence(line.text)), None)
     if body_start is None:
         raise ExtractionError("not_article", "no line of the text reads as a sentence")
 
-    collected = _Collected()
     title, section, site_name = _read_header(lines[:body_start], collected)
     _read_body(lines[body_start:], collected, title=title, section=section)
     body_chars = sum(len(p.text) for p in collected.paragraphs)
@@ -360,7 +422,7 @@ def extract_text(text: str, raw: RawDocument) -> ExtractedArticle:
         language=detect_language(body_text) or raw.language_hint,
         author=collected.author or collected.author_on_meta_line or _dateline_author(collected.paragraphs),
         editors=tuple(collected.editors),
-        publisher=(collected.sources or collected.holders or [None])[0],
+        publisher=_publisher(collected),
         site_name=site_name,
         section=section,
         view_count=collected.views[0] if collected.views else None,

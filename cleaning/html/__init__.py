@@ -157,6 +157,7 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
         or meta.date_from_structured(signals, reference=reference, tz=tz)
         or meta.date_from_lines(date_lines, reference=reference, tz=tz, labelled_only=True)
         or meta.date_from_url(base_url, reference=reference, tz=tz)
+        or meta.date_from_dateline([b.text for b in result.blocks[:DATELINE_BLOCKS]], reference=reference, tz=tz)
         # The labelled pass above found nothing on these lines: only an unlabelled date remains.
         or meta.unlabelled_date_from_lines(date_lines + signing_dates, reference=reference, tz=tz)
     )

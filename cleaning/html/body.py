@@ -249,7 +249,7 @@ def _prune(
                     text = _removed_text(child.text_content())
                     if text:
                         removed.append(("html.hidden", text))
-                    child.drop_tree()
+                    _drop_block(child, tag)
                     continue
                 verdict = _furniture_verdict(tag, get("role"), get("class"), get("id"))
             elif tag in furniture_tags:  # no attributes: only the tag can name furniture
@@ -261,10 +261,10 @@ def _prune(
                 rule, strong = verdict
                 full_text = child.text_content()
                 if strong or _removable(child, full_text):
-                    text = _removed_text(full_text)
+                    text = _removed_text(_spaced_text(child) if len(full_text) <= MAX_SPACED_TEXT else full_text)
                     if text:
                         removed.append((rule, text))
-                    child.drop_tree()
+                    _drop_block(child, tag)
                     continue
             kept.append(child)
         if kept:
@@ -272,6 +272,14 @@ def _prune(
             kept.reverse()
             stack += kept  # document order, so the audit reads like the page
     return survivors
+
+
+def _drop_block(element: HtmlElement, tag: str) -> None:
+    """Remove `element`; a block element leaves a space, so the inline texts around it do not run together
+    ("5 min read" and "Mar 11, 2024" either side of a hidden "·" div)."""
+    if tag in vocab.BLOCK_TAGS:
+        element.tail = " " + (element.tail or "")
+    element.drop_tree()
 
 
 def apply_drops(drops: list[tuple[str, HtmlElement]], removed: list[tuple[str, str]]) -> None:
@@ -303,6 +311,30 @@ def _link_share(element: HtmlElement, full_text: str | None = None) -> float:
 # A removed element's text is only kept clipped: cleaning its first characters is enough. A short prefix
 # first (most texts fold little whitespace), a longer one for pages indented with runs of spaces.
 _REMOVED_TEXT_PREFIXES = (2 * MAX_REMOVED_TEXT, 8 * MAX_REMOVED_TEXT)
+
+
+MAX_SPACED_TEXT = 200  # a removed element this short may be a metadata line: its blocks' texts are kept apart
+
+
+def _spaced_text(element: HtmlElement) -> str:
+    """The element's text with a space where a block element starts or ends: `<div><a>Lauri Chen</a></div>
+    <div>Apr 02, 2024</div>` reads "Lauri Chen Apr 02, 2024", not "Lauri ChenApr 02, 2024"."""
+    parts: list[str] = []
+    block_tags = vocab.BLOCK_TAGS
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag
+        is_block = isinstance(tag, str) and tag in block_tags and node is not element
+        if event == "start":
+            if is_block:
+                parts.append(" ")
+            if isinstance(tag, str) and node.text:
+                parts.append(node.text)
+        else:
+            if is_block:
+                parts.append(" ")
+            if node is not element and node.tail:
+                parts.append(node.tail)
+    return "".join(parts)
 
 
 def _removed_text(text: str) -> str:
@@ -654,6 +686,17 @@ def choose_content(candidates: dict[HtmlElement, Candidate], body: HtmlElement) 
             continue
         if sibling.tag == "p" and candidate.chars > 80 and candidate.link_chars < candidate.chars * 0.25:
             chosen.append(sibling)
+            continue
+        # The article's next page or part in a twin container (pdf2htmlEX's "pf" pages, a long text split
+        # in "section" divs): the same tag and class as the chosen one, with text rather than links.
+        if (
+            sibling.tag == top.tag
+            and top.get("class")
+            and sibling.get("class") == top.get("class")
+            and candidate.chars >= vocab.TWIN_CONTAINER_MIN_CHARS
+            and candidate.link_chars < candidate.chars * vocab.TWIN_CONTAINER_MAX_LINK_SHARE
+        ):
+            chosen.append(sibling)
     return chosen
 
 
@@ -1004,10 +1047,14 @@ def trim_head(result: BodyResult) -> None:
     )
     if first_prose <= 0:
         return
+    # A run of numbered part headings right before the first sentence ("第一章 总则" / "Chapter I …") opens it.
+    opening = first_prose
+    while opening > 0 and _is_section_heading(blocks[opening - 1].text):
+        opening -= 1
     drop: list[int] = []
     for index in range(first_prose):
         block = blocks[index]
-        if block.kind in ("preformatted", "table_row", "list_item"):
+        if block.kind in ("preformatted", "table_row", "list_item") or index >= opening:
             continue
         if block.kind == "heading" and index == first_prose - 1:
             continue
@@ -1023,6 +1070,13 @@ def trim_head(result: BodyResult) -> None:
     if not drop:
         return
     _delete_blocks(result, drop, "html.before_article")
+
+
+_SECTION_HEADING = re.compile("|".join(vocab.SECTION_HEADING_PATTERNS))
+
+
+def _is_section_heading(text: str) -> bool:
+    return len(text) <= 80 and _SECTION_HEADING.match(text.strip()) is not None
 
 
 def _delete_blocks(result: BodyResult, indexes: list[int], rule: str) -> None:

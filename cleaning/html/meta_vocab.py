@@ -54,7 +54,8 @@ SITE_NAME_META: tuple[str, ...] = ("og:site_name", "application-name", "sitename
 PUBLISHER_META: tuple[str, ...] = ("publisher", "article:publisher", "dc.publisher")
 # A source named in meta tags: CMS template values ("来源：人民网－人民日报 原创稿"), cleaned of the label
 # and the origin tag; the 来源 line printed on the page wins over them when both exist.
-SOURCE_META: tuple[str, ...] = ("source", "contentsource")
+# 新浪 and 搜狐 name the article's outlet or 搜狐号 account in `mediaid` ("证券日报", "建筑节能观察").
+SOURCE_META: tuple[str, ...] = ("source", "contentsource", "mediaid")
 # Copyright notices ("网易版权所有", "© 2024 Green Media"): only their holder is a publisher, and only
 # when the page names no source.
 COPYRIGHT_META: tuple[str, ...] = ("copyright", "dc.rights")
@@ -64,7 +65,11 @@ SOURCE_LABELS: tuple[str, ...] = ("信息来源", "文章来源", "稿件来源"
 # newspaper's name): a value ending so is checked against the element after its label.
 RUN_ON_WORDS: tuple[str, ...] = ("举报", "分享", "分享到", "打印", "收藏", "纠错", "关注", "评论", "字号", "订阅")
 SOURCE_VALUE_LABEL = r"^\s*(?:信息来源|文章来源|稿件来源|稿源|来源|出处|Source)\s*[:：]\s*"
-SOURCE_VALUE_TAG = r"\s*[(（【\[]?\s*(?:原创稿件|原创稿|原创|转载|转自|综合|整理)\s*[)）】\]]?\s*$"
+SOURCE_VALUE_TAG = (
+    r"\s*[(（【\[]?\s*(?:原创稿件|原创稿|原创|转载|转自|综合|整理)\s*[)）】\]]?\s*$"
+    # ... and the self-media channel a platform names after itself: "澎湃新闻·澎湃号·政务", "…·湃客"
+    r"|\s*[·・]\s*(?:[\u4e00-\u9fff]{1,4}号|湃客)(?:\s*[·・]\s*[\u4e00-\u9fff]{1,4})?\s*$"
+)
 # Publishers (copyright holders, sources) that name no one: "本站版权所有", "本站原创", a template's "Your Website".
 NOT_PUBLISHER_NAMES: frozenset[str] = frozenset(
     {"本站", "本网", "本网站", "本平台", "网站", "本刊", "版权", "著作权", "all rights reserved", "copyright",
@@ -129,6 +134,7 @@ URL_DATE_PATTERNS: tuple[tuple[str, str], ...] = (
 # Separators between a page title and the site name in <title> / og:title.
 TITLE_SEPARATORS: tuple[str, ...] = (
     " | ", " - ", " – ", " — ", " :: ", " » ", "_", "｜", "|", "－", "--", "——", " · ",
+    " ─ ",  # a box-drawing line, set between spaces by Taiwan CMSs ("標題 ─ 財團法人台灣建築中心")
 )  # fmt: skip
 # Separators that also join a headline to its subtitle or a site name to its tagline ("主标题——解读之二",
 # "中国经济网——国家经济门户"), and a bare hyphen between hanzi ("标题-中国建筑节能协会"): a title is split
@@ -138,6 +144,12 @@ NAME_CHECKED_SEPARATORS: tuple[str, ...] = ("——",)
 # a colon, which more often opens a subtitle ("Coinbase vs. Coinbase Pro: How do they compare?").
 TITLE_SEPARATOR_STARTS = frozenset(sep.strip()[0] for sep in TITLE_SEPARATORS) - {":"}
 TAGLINE_SEPARATORS: tuple[str, ...] = ("——",)
+# A site's tagline printed as the title tag's last part, after its name ("… - 经济观察网 - 专业财经新闻网站",
+# "…_和讯网_中国领先的财经门户"): the name is the part before it. Matched against the whole part.
+SITE_TAGLINE_PATTERNS: tuple[str, ...] = (
+    r"^(?:专业|领先|权威|一流|首选|最具|最大|最权威|最专业|中国领先|国内领先|全球领先|中国最大|中国最具)"
+    r"[\u4e00-\u9fff]{0,14}(?:网站|门户|平台|媒体)$",
+)
 # How a site's name ends ("中国建筑节能网", "中国建筑节能协会", "Green Building News", "cctv.com)").
 SITE_NAME_ENDINGS: tuple[str, ...] = (
     "网", "平台", "门户", "在线", "官网", "日报", "晚报", "早报", "时报", "周刊", "报社", "报", "杂志社", "杂志",
@@ -146,6 +158,18 @@ SITE_NAME_ENDINGS: tuple[str, ...] = (
     ".com", ".cn", ".org", ".net", ".com)", ".cn)", "Network", "Net", "Online", "Portal", "News", "Daily", "Times",
     "Post", "Weekly", "Website",
 )  # fmt: skip
+# The official name of an institution, which a title tag may add after a shorter headline ("…_National
+# Development and Reform Commission (NDRC) People's Republic Of China", "… | Ministry of Ecology and Environment
+# of the People's Republic of China"): Title Case words up to an institution word, perhaps "of/for/on …" and an
+# acronym after it. Read case-sensitively.
+INSTITUTION_NAME_PATTERNS: tuple[str, ...] = (
+    r"People['’]s Republic (?i:of) China\)?$",
+    r"^(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+){0,6}"
+    r"(?:Ministry|Commission|Council|Administration|Agency|Bureau|Department|Office|Institute|Programme|Program"
+    r"|Foundation|Association|Federation|Organi[sz]ation|Bank|Government|Authority|Society|Academy|Centre|Center)"
+    r"(?:\s+(?:of|for|on)\s+[A-Z].*)?(?:\s*\([A-Z]{2,10}\))?$",
+)
+MAX_INSTITUTION_NAME_CHARS = 120
 
 # Breadcrumb separators in text ("首页 > 新闻 > 行业动态").
 BREADCRUMB_SEPARATORS = r"\s*(?:>|»|›|/|→|＞|>>|\|)\s*"
@@ -206,10 +230,27 @@ MAX_BREADCRUMB_CHARS = 150  # longer text in an element named like a breadcrumb 
 
 # View counters stated on the page ("阅读 1,234", "1234 views").
 VIEW_COUNT_PATTERNS: tuple[str, ...] = (
-    # 阅读：2517 / 阅读 (2517) / 浏览次数[2517]
-    r"(?:浏览量|浏览次数|浏览|阅读量|阅读数|阅读|点击量|点击数|点击|访问量|人气)\s*(?:次数)?\s*[:：]?\s*[(（\[【]?\s*"
+    # 阅读：2517 / 阅读 (2517) / 浏览次数[2517]; Taiwan: 點閱數：1,542 (matched on the Simplified fold). Not 瀏覽人次:
+    # Taiwan sites print it in the footer as the whole site's visitor count.
+    r"(?:浏览量|浏览次数|浏览|阅读量|阅读数|阅读|点击量|点击数|点击|点阅次数|点阅数|点阅|访问量|人气)\s*(?:次数)?\s*[:：]?"
+    r"\s*[(（\[【]?\s*"
     r"(?P<views>\d[\d,]*)(?![\d.万])",
-    r"(?P<views>\d[\d,]*)\s*(?:次浏览|次阅读|人阅读|views?\b|reads?\b)",
+    # English versions of Chinese sites: "Views: 1,284" / "Hits: 532" / "Page views: 87" (the colon is required:
+    # "views 2030 as" in a sentence is no counter), also run on from the field before ("Source: XViews: 12")
+    r"(?:\b|(?<=[a-z])(?-i:(?=[A-Z])))(?:page\s?views|views?|viewed|hits|clicks|visits|reads|read count)"
+    r"\s*[:：]\s*[(\[]?\s*(?P<views>\d[\d,]*)(?![\d.])",
+    # "1234 views"; not the day of a date before a "Views:" label ("2024-03-20 Views: 1284")
+    r"(?<![\d\-/.:])(?P<views>\d[\d,]*)\s*(?:次浏览|次阅读|人阅读|views?\b(?!\s*[:：])|reads?\b(?!\s*[:：]))",
+)
+
+# A press release's dateline: the place in capitals or Title Case, the date (perhaps in brackets), a wire's
+# name between slashes, then a dash: "WASHINGTON, March 21, 2024 — …", "MANILA, PHILIPPINES (2 April 2024) —",
+# "Beijing, 10 April 2024 –", "SHANGHAI, March 20, 2024 /PRNewswire/ --". Read case-sensitively.
+_EN_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+PRESS_DATELINE_PATTERN = (
+    r"^[A-Z][A-Za-z.'’-]*(?:,?\s+[A-Z][A-Za-z.'’-]*){0,4}\s*,?\s*[(（]?\s*"
+    rf"(?P<date>{_EN_MONTH_NAME}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|\d{{1,2}}\s+{_EN_MONTH_NAME},?\s+(?:19|20)\d{{2}})"
+    r"\s*[)）]?\s*(?:/[^/]{2,40}/\s*)?(?:--|[–—-])\s"
 )
 
 # Labels that introduce a publish date anywhere on a line ("作者：张三 发布时间：2023年11月8日 点击数：532").

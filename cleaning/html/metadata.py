@@ -22,6 +22,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaning.dates import ParsedDate, find_date, find_standalone_date, follows_update_label, parse_date
+from cleaning.hanzi_variants import to_simplified
 from cleaning.html import meta_vocab as vocab
 from cleaning.html import vocab as body_vocab
 from cleaning.html.dom import collapse_spaces, element_tokens
@@ -35,7 +36,7 @@ from cleaning.lines import (
     screen_for,
     screen_text,
 )
-from cleaning.normalize import is_cjk, normalize_text
+from cleaning.normalize import is_cjk, normalize_text, without_unmatched_closer
 
 MAX_SIGNAL_TEXTS = 12  # byline / date elements read per page
 MAX_TITLE_CHARS = 300
@@ -162,18 +163,21 @@ def _may_need_copyright(signals: PageSignals) -> bool:
 def _date_element_text(element: HtmlElement) -> str:
     """A date element's text, with a space where child elements run numbers together: the parts of
     `<span>March 5, 2024</span><span>10:12 AM</span>` or `<span>2024</span><span>03/15</span>` would
-    otherwise read "202410:12" or "202403/15". Letters meeting letters stay joined ("Pub<b>lished</b>")."""
+    otherwise read "202410:12" or "202403/15"; and where a name meets a month (`<a>Lauri Chen</a><div>Apr 02,
+    2024</div>`, "ChenApr"). Other letters meeting letters stay joined ("Pub<b>lished</b>")."""
     pieces: list[str] = []
     for piece in element.itertext():
-        if pieces and piece and pieces[-1] and _runs_numbers_together(pieces[-1][-1], piece[0]):
+        if pieces and piece and pieces[-1] and _runs_fields_together(pieces[-1][-1], piece[0]):
             pieces.append(" ")
         pieces.append(piece)
     return collapse_spaces("".join(pieces))
 
 
-def _runs_numbers_together(left: str, right: str) -> bool:
-    return (left.isdigit() and right.isascii() and right.isalnum()) or (
-        right.isdigit() and left.isascii() and left.isalnum()
+def _runs_fields_together(left: str, right: str) -> bool:
+    return (
+        (left.isdigit() and right.isascii() and right.isalnum())
+        or (right.isdigit() and left.isascii() and left.isalnum())
+        or (left.isascii() and left.islower() and right.isascii() and right.isupper())
     )
 
 
@@ -493,8 +497,21 @@ def reads_as_site_name(text: str) -> bool:
     text = text.strip(vocab.SITE_NAME_EDGE)
     if not vocab.MIN_SITE_NAME_CHARS <= len(text) <= vocab.MAX_SITE_NAME_CHARS or "《" in text:
         return False
-    lowered = text.lower()
+    lowered = to_simplified(text).lower()  # 協會 ends like 协会
     return any(lowered.endswith(ending.lower()) for ending in vocab.SITE_NAME_ENDINGS)
+
+
+def _names_institution(text: str) -> bool:
+    """A site name, or the long official name of a ministry, bank or institute ("National Development and
+    Reform Commission (NDRC) People's Republic Of China") that a title tag adds after a shorter headline."""
+    return reads_as_site_name(text) or (
+        len(text) <= vocab.MAX_INSTITUTION_NAME_CHARS and _institution_name_pattern().search(text) is not None
+    )
+
+
+@lru_cache(maxsize=1)
+def _institution_name_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(vocab.INSTITUTION_NAME_PATTERNS))
 
 
 def _is_column_tag(text: str) -> bool:
@@ -528,6 +545,8 @@ def strip_site_suffix(title: str, site_name: str | None = None, *, keep_prefix: 
             if all(map(reads_as_site_name, parts[1:])):
                 return parts[0]  # "标题——中国建筑节能网"
             continue  # 主标题——副标题: the whole is the headline
+        if longest is parts[-1] and _names_institution(longest) and not _names_institution(parts[0]):
+            return max(parts[:-1], key=len)  # "Short headline_Ministry of … of the People's Republic of China"
         # Only when the rest looks like a name, not half of the headline.
         if len(longest) >= 0.5 * len(title) or (len(parts) >= 3 and len(longest) >= 6):
             return longest
@@ -667,6 +686,21 @@ def date_from_url(url: str | None, *, reference: datetime, tz: str) -> DateFound
             continue
         return DateFound(value, precision, match.group(0).strip("/"), "url")
     return None
+
+
+def date_from_dateline(paragraphs: Iterable[str], *, reference: datetime, tz: str) -> DateFound | None:
+    """The date of a press release's dateline at the start of one of its first paragraphs ("WASHINGTON,
+    March 21, 2024 — …", "MANILA, PHILIPPINES (2 April 2024) — …", "SHANGHAI, March 20, 2024 /PRNewswire/ --")."""
+    for paragraph in paragraphs:
+        match = _dateline_date_pattern().match(paragraph)
+        if match is not None:
+            return _parse(match.group("date"), reference=reference, tz=tz, source="text_line")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _dateline_date_pattern() -> re.Pattern[str]:
+    return re.compile(vocab.PRESS_DATELINE_PATTERN)
 
 
 @lru_cache(maxsize=1)
@@ -851,8 +885,11 @@ def clean_source(value: str | None) -> str | None:
     """A source value without its label and origin tag: "来源：人民网－人民日报 原创稿" -> "人民网－人民日报"."""
     if not value:
         return None
-    cleaned = _SOURCE_VALUE_TAG.sub("", _SOURCE_VALUE_LABEL.sub("", collapse_spaces(value)))
+    cleaned = without_unmatched_closer(_SOURCE_VALUE_LABEL.sub("", collapse_spaces(value)).strip())
+    cleaned = _SOURCE_VALUE_TAG.sub("", cleaned)
     cleaned = cleaned.strip(" ·⋅•|｜-–—:：")
+    if cleaned.lower().startswith(("http://", "https://", "www.")):  # "来源：http://www.mohurd.gov.cn" names no one
+        return None
     return cleaned if cleaned and cleaned.lower() not in vocab.NOT_PUBLISHER_NAMES else None
 
 
@@ -877,9 +914,14 @@ def source_from_meta(signals: PageSignals) -> str | None:
     """The source a meta tag names (人民网 `source`, Hanweb `ContentSource`), cleaned."""
     for key in vocab.SOURCE_META:
         value = clean_source(signals.meta.get(key))
-        if value and not value.startswith(("http://", "https://")) and len(value) <= 100:
+        if value and not value.startswith(("http://", "https://")) and len(value) <= 100 and not _is_id(value):
             return value
     return None
+
+
+def _is_id(value: str) -> bool:
+    """A numeric or hex id in a name's place (a `mediaid` of "121123917"), not a name."""
+    return re.fullmatch(r"[\dA-Fa-f_-]{4,}", value) is not None and any(ch.isdigit() for ch in value)
 
 
 def source_from_elements(signals: PageSignals) -> str | None:
@@ -984,6 +1026,8 @@ def site_name_of(signals: PageSignals, title: str | None = None) -> str | None:
     ]
     if not pieces:
         return None
+    if len(pieces) >= 2 and _is_site_tagline(pieces[-1][1]):  # "… - 经济观察网 - 专业财经新闻网站"
+        pieces = pieces[:-1]
     last_separator, name = pieces[-1]
     for sep in vocab.TAGLINE_SEPARATORS:  # "中国经济网——国家经济门户": the name, then its tagline
         name = name.split(sep)[0].strip(vocab.SITE_NAME_EDGE) or name.strip(vocab.SITE_NAME_EDGE)
@@ -994,6 +1038,11 @@ def site_name_of(signals: PageSignals, title: str | None = None) -> str | None:
     if not any(is_cjk(ch) for ch in name) and len(name.split()) > vocab.MAX_SITE_NAME_WORDS:
         return None  # a headline's worth of words, not a name
     return name
+
+
+def _is_site_tagline(text: str) -> bool:
+    """True for a site's slogan in the title tag's last part ("专业财经新闻网站"), not its name."""
+    return any(re.search(pattern, text) for pattern in vocab.SITE_TAGLINE_PATTERNS)
 
 
 @lru_cache(maxsize=1)
@@ -1037,6 +1086,7 @@ def view_count_from_lines(lines: Iterable[str]) -> int | None:
     for line in lines:
         if len(line) > 200:
             continue
+        line = to_simplified(line)  # the labels are written in Simplified: 點閱數 -> 点阅数
         lowered = screen_text(line)
         for pattern, screen in _view_patterns():
             if screen is not None and lowered and screen.search(lowered) is None:

@@ -326,6 +326,10 @@ ANCESTOR_DECAY: tuple[float, ...] = (1.0, 0.5, 0.33)  # share of a block's score
 # Sibling merging: siblings of the best container that score at least this share of it join it.
 SIBLING_SCORE_SHARE = 0.2
 SIBLING_MIN_SCORE = 10.0
+# A sibling of the chosen container with its very tag and class (the next page of a converted PDF) joins it
+# when it holds this much text, few of it in links.
+TWIN_CONTAINER_MIN_CHARS = 80
+TWIN_CONTAINER_MAX_LINK_SHARE = 0.2
 
 # Prose next to the chosen container joins it (articles split by ads or widgets).
 PROSE_MIN_CHARS = 100  # weighted characters
@@ -367,6 +371,16 @@ END_OF_ARTICLE_HEADINGS: tuple[str, ...] = (
     "how to cite",
     "how to cite this article",
     "related insights",
+    # press-release trailers: the legal notice of a listed company and the notes for journalists
+    "safe harbor statement",
+    "safe harbour statement",
+    "forward-looking statements",
+    "forward-looking statement",
+    "cautionary statement regarding forward-looking statements",
+    "cautionary note regarding forward-looking statements",
+    "notes to editors",
+    "note to editors",
+    "notes for editors",
     "lesen sie auch",
     "lesen sie mehr",
     "mehr zum thema",
@@ -432,6 +446,14 @@ TAIL_MIN_CHARS = 40
 # A short block ending so, right before the first sentence, opens the body: a notice's addressee
 # ("各市、县（市、区）住房和城乡建设局：") or a letter's salutation ("Dear members:").
 LEAD_IN_ENDINGS: tuple[str, ...] = (":", "：")
+# A document's numbered part heading printed as a plain paragraph ("第一章 总则", "一、总体要求",
+# "Chapter I General Provisions", "I. General Requirements"): right before the first sentence it opens the body.
+SECTION_HEADING_PATTERNS: tuple[str, ...] = (
+    r"^第[一二三四五六七八九十百零〇\d]{1,4}[章节编篇部分]\s*\S.{0,24}$",
+    r"^[一二三四五六七八九十]{1,3}、\s*\S.{0,30}$",
+    r"^(?:Chapter|Part|Section)\s+(?:[IVXLC]{1,6}|\d{1,3}|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b.{0,60}$",
+    r"^[IVX]{1,5}\.\s+[A-Z].{0,60}$",
+)
 SENTENCE_END: tuple[str, ...] = (".", "!", "?", "。", "！", "？", "…")
 TAIL_NOTE_MIN_CHARS = 12  # a bracketed editorial note at least this long (weighted) is kept
 ATTRIBUTION_MAX_CHARS = 12  # a full stop this close to the end, before a dash, still ends the sentence
