@@ -10,6 +10,7 @@ import soupsieve
 from pydantic import ValidationError
 
 from schemas import SourceConfig
+from schemas.common import SOURCE_LANGUAGES
 
 DEFAULT_SOURCES_PATH = Path("sources.toml")  # relative to the project root (the working directory)
 
@@ -47,6 +48,10 @@ def load_sources(path: Path = DEFAULT_SOURCES_PATH) -> list[SourceConfig]:
         where = f"{path}: {_describe(index, table)}"
         if not isinstance(table, dict):
             raise SourcesError(f"{where}: must be a table")
+        # Checked here, not by SourceConfig: its Language type also holds any code detection finds.
+        if "language" in table and table["language"] not in SOURCE_LANGUAGES:
+            allowed = " or ".join(repr(code) for code in SOURCE_LANGUAGES)
+            raise SourcesError(f"{where}: language: must be {allowed} (omit it to detect), not {table['language']!r}")
         try:
             source = SourceConfig.model_validate(table)
         except ValidationError as exc:

@@ -33,6 +33,8 @@ DEFAULT_STARTUP_TIMEOUT_S = 180.0
 HEALTH_POLL_S = 0.1
 # The same switches Prefect sets for its own temporary server.
 EPHEMERAL_SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+# A full server (scheduler, late runs, ...) for `serve`; still no UI, which takes seconds to build.
+SCHEDULING_SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_FINAL": "1"}
 
 
 class ServerFailed(RuntimeError):
@@ -65,8 +67,9 @@ def _prefect_package_dir() -> str:
 
 
 class TemporaryServer:
-    def __init__(self, port: int | None = None) -> None:
+    def __init__(self, port: int | None = None, *, scheduled: bool = False) -> None:
         self.port = port or _free_port()
+        self.scheduled = scheduled
         self.process: subprocess.Popen[bytes] | None = None
         self.log_path: Path | None = None
 
@@ -97,13 +100,20 @@ class TemporaryServer:
             self.log_path = Path(log.name)
             self.process = subprocess.Popen(
                 command,
-                env={**os.environ, **EPHEMERAL_SERVER_ENV},
+                env=self._environment(),
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 preexec_fn=preexec,
+                start_new_session=True,
             )
         atexit.register(self.stop)
+
+    def _environment(self) -> dict[str, str]:
+        if not self.scheduled:
+            return {**os.environ, **EPHEMERAL_SERVER_ENV}
+        inherited = {k: v for k, v in os.environ.items() if k != "PREFECT__SERVER_EPHEMERAL"}
+        return {**inherited, **SCHEDULING_SERVER_ENV}
 
     def _log_tail(self) -> str:
         if self.log_path is None:
@@ -147,8 +157,11 @@ class TemporaryServer:
 _SERVER: TemporaryServer | None = None
 
 
-def start_temporary_server() -> TemporaryServer | None:
+def start_temporary_server(*, scheduled: bool = False) -> TemporaryServer | None:
     """Start a temporary server for this command unless one is configured or already running.
+
+    `scheduled` starts it with all of Prefect's server services, for `serve`: its scheduler
+    creates the deployments' scheduled runs (the default ephemeral mode creates none).
 
     "Configured" is any of Prefect's own sources of PREFECT_API_URL (environment, `.env`, `prefect.toml`,
     `pyproject.toml`, active profile: `flows.settings.configured_api_url`), which is then left in effect.
@@ -162,7 +175,7 @@ def start_temporary_server() -> TemporaryServer | None:
 
     if configured_api_url() is not None:
         return None
-    server = TemporaryServer()
+    server = TemporaryServer(scheduled=scheduled)
     server.start()
     os.environ["PREFECT_API_URL"] = server.api_url
     _SERVER = server

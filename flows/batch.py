@@ -276,6 +276,14 @@ def _warm_up() -> None:
     """A worker's first task: it imports the extractor, so the first batch finds it ready."""
 
 
+def _leave_interrupts_to_the_parent() -> None:
+    """Worker initializer. A terminal's Ctrl-C reaches the whole process group: the flow process
+    ends the run and shuts the pool down, and its workers must not each print a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def process_pool(workers: int) -> Executor | None:
     """One extraction pool per process, its workers started at once so that they are ready by the
     first batch. Spawned, not forked: the flow process has threads; and no fork server, whose
@@ -286,7 +294,11 @@ def process_pool(workers: int) -> Executor | None:
     if _POOL is None:
         import multiprocessing
 
-        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        _POOL = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_leave_interrupts_to_the_parent,
+        )
         for _ in range(workers):
             _POOL.submit(_warm_up)
     return _POOL

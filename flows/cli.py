@@ -14,13 +14,40 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup, TyperOption
 
 from adapters.http import DEFAULT_MAX_ATTEMPTS, DEFAULT_READ_TIMEOUT
 from flows.api_server import start_temporary_server
 from flows.settings import configure_environment
 from warehouse.store import DEFAULT_WAREHOUSE
 
+
+class _FlagsWithoutTypes(TyperGroup):
+    """The command group; its help shows a flag without a value type.
+
+    typer 0.29's rich help prints every option's type, flags included (`--help <bool>`, as if it took a
+    value); where an option has a metavar it prints that instead, so flags get an empty one.
+    """
+
+    def get_params(self, ctx: typer.Context) -> list[Any]:
+        return _flags_untyped(super().get_params(ctx))
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _flags_untyped(command.get_params(ctx))  # includes the (cached) --help option
+        return command
+
+
+def _flags_untyped(params: list[Any]) -> list[Any]:
+    for param in params:
+        if isinstance(param, TyperOption) and param.is_flag and not param.count and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
 app = typer.Typer(
+    cls=_FlagsWithoutTypes,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -32,7 +59,22 @@ SourcesOption = Annotated[
     Path, typer.Option("--sources", envvar="GREENWIRE_SOURCES", help="Source declarations (TOML).")
 ]
 DEFAULT_SOURCES = Path("sources.toml")
+# The ranges the flows' parameters accept (flows.ingest.IngestParams, HttpParams): checked when the
+# options are parsed, so an error names the option instead of a pydantic model.
+MAX_WORKERS = 64
+MAX_BATCH_SIZE = 10_000
+MAX_HTTP_ATTEMPTS = 10
+DEFAULT_WORKERS = min(os.cpu_count() or 1, MAX_WORKERS)
+WorkersOption = Annotated[int, typer.Option(min=1, max=MAX_WORKERS, help="Extraction processes.")]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")]
 DETECT_LOCK_TIMEOUT = 5.0  # seconds target detection waits to read the warehouse before sniffing instead
+
+
+def _positive(value: float) -> float:
+    """Option callback: a duration that must be more than zero (typer's `min=` includes its bound)."""
+    if value <= 0:
+        raise typer.BadParameter(f"must be more than 0, not {value:g}.")
+    return value
 
 
 class CliError(Exception):
@@ -99,20 +141,25 @@ def ingest(
     db: DbOption = DEFAULT_WAREHOUSE,
     sources_file: SourcesOption = DEFAULT_SOURCES,
     source: Annotated[list[str] | None, typer.Option("--source", help="Only these configured sources.")] = None,
-    batch_size: Annotated[int, typer.Option(help="Inputs per batch (one load transaction each).")] = 1000,
-    workers: Annotated[int, typer.Option(help="Extraction processes.")] = os.cpu_count() or 1,
-    lock_timeout: Annotated[float, typer.Option(help="Seconds to wait for the warehouse write lock.")] = 300.0,
+    batch_size: Annotated[
+        int, typer.Option(min=1, max=MAX_BATCH_SIZE, help="Inputs per batch (one load transaction each).")
+    ] = 1000,
+    workers: WorkersOption = DEFAULT_WORKERS,
+    lock_timeout: Annotated[float, typer.Option(min=0, help="Seconds to wait for the warehouse write lock.")] = 300.0,
     allow_private_network: Annotated[
         bool, typer.Option("--allow-private-network", help="Allow loopback and private addresses.")
     ] = False,
     task_runner: Annotated[str, typer.Option(help="local (process pool) or dask.")] = "local",
     dask_address: Annotated[str | None, typer.Option(help="Existing Dask scheduler (with --task-runner dask).")] = None,
-    read_timeout: Annotated[float, typer.Option(help="HTTP read timeout, seconds.")] = DEFAULT_READ_TIMEOUT,
+    read_timeout: Annotated[
+        float, typer.Option(callback=_positive, help="HTTP read timeout, seconds (more than 0).")
+    ] = DEFAULT_READ_TIMEOUT,
     max_attempts: Annotated[
-        int, typer.Option(help="HTTP attempts per request (retries on 429/5xx/errors).")
+        int,
+        typer.Option(min=1, max=MAX_HTTP_ATTEMPTS, help="HTTP attempts per request (retries on 429/5xx/errors)."),
     ] = DEFAULT_MAX_ATTEMPTS,
     progress_bar: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Ingest the configured sources, or the given TARGETs, into the warehouse."""
     configure_environment(verbose=verbose)
@@ -131,7 +178,7 @@ def ingest(
         raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
     if not sources:
         raise fail("nothing to ingest: no sources selected")
-    from flows.runner import run_ingest
+    from flows.runner import RunInterrupted, run_ingest
 
     try:
         summary = run_ingest(
@@ -147,6 +194,9 @@ def ingest(
             http={"read_timeout": read_timeout, "max_attempts": max_attempts},
             listings=sniffed.read_this_run(),
         )
+    except RunInterrupted as exc:  # Ctrl-C or SIGTERM: one line, the run recorded as interrupted
+        typer.echo(f"greenwire: {exc}", err=True)
+        raise typer.Exit(128 + exc.signum) from None
     except Exception as exc:
         raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
     from flows.report import print_summary
@@ -158,9 +208,9 @@ def ingest(
 def reprocess(
     db: DbOption = DEFAULT_WAREHOUSE,
     source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
-    lock_timeout: Annotated[float, typer.Option(help="Seconds to wait for the warehouse write lock.")] = 300.0,
-    workers: Annotated[int, typer.Option(help="Extraction processes.")] = os.cpu_count() or 1,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+    lock_timeout: Annotated[float, typer.Option(min=0, help="Seconds to wait for the warehouse write lock.")] = 300.0,
+    workers: WorkersOption = DEFAULT_WORKERS,
+    verbose: VerboseOption = False,
 ) -> None:
     """Re-extract every archived raw document with the current code (no fetching)."""
     configure_environment(verbose=verbose)
@@ -168,10 +218,13 @@ def reprocess(
         raise fail(f"no warehouse at {db}")
     start_temporary_server()
     from flows.report import print_summary
-    from flows.runner import run_reprocess
+    from flows.runner import RunInterrupted, run_reprocess
 
     try:
         summary = run_reprocess(db_path=str(db), source=source, lock_timeout=lock_timeout, workers=workers)
+    except RunInterrupted as exc:  # Ctrl-C or SIGTERM: one line, the run recorded as interrupted
+        typer.echo(f"greenwire: {exc}", err=True)
+        raise typer.Exit(128 + exc.signum) from None
     except Exception as exc:
         raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
     print_summary(summary, db)
@@ -224,9 +277,12 @@ def sql(
     db: DbOption = DEFAULT_WAREHOUSE,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     write: Annotated[bool, typer.Option("--write", help="Open read-write (default: read-only).")] = False,
-    lock_timeout: Annotated[float, typer.Option(help="Seconds to wait while a writer holds the file.")] = 30.0,
+    lock_timeout: Annotated[float, typer.Option(min=0, help="Seconds to wait while a writer holds the file.")] = 30.0,
 ) -> None:
-    """Run one SQL statement on a read-only connection and print the result."""
+    """Run one SQL statement on a read-only connection and print its result.
+
+    One statement per call (a trailing semicolon is fine); several are refused before any of them runs.
+    """
     if fmt not in ("table", "csv", "json"):
         raise fail("--format must be table, csv or json", code=2)
     if not db.exists():
@@ -237,7 +293,14 @@ def sql(
 
     try:
         with open_warehouse(db, read_only=not write, lock_timeout=lock_timeout) as con:
-            cursor = con.execute(query)
+            statements = con.extract_statements(query)
+            if len(statements) != 1:
+                raise CliError(
+                    f"one statement per call, got {len(statements)}: run them one by one"
+                    if statements
+                    else "no SQL statement given"
+                )
+            cursor = con.execute(statements[0])
             if cursor.description is None:
                 return
             columns = [d[0] for d in cursor.description]
@@ -253,9 +316,11 @@ def sql(
 def search(
     query: Annotated[str, typer.Argument(help="Words or Chinese text to look for (BM25 over titles and bodies).")],
     db: DbOption = DEFAULT_WAREHOUSE,
-    limit: Annotated[int, typer.Option(help="Best N articles.")] = 10,
+    limit: Annotated[int, typer.Option(min=1, help="Best N articles.")] = 10,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
-    lock_timeout: Annotated[float, typer.Option(help="Seconds to wait for the lock to refresh the index.")] = 30.0,
+    lock_timeout: Annotated[
+        float, typer.Option(min=0, help="Seconds to wait for the lock to refresh the index.")
+    ] = 30.0,
 ) -> None:
     """Full-text search; the index is refreshed first when articles changed since it was built."""
     if not db.exists():
@@ -314,20 +379,32 @@ def serve(
     db: DbOption = DEFAULT_WAREHOUSE,
     sources_file: SourcesOption = DEFAULT_SOURCES,
     source: Annotated[list[str] | None, typer.Option("--source", help="Only these configured sources.")] = None,
-    lock_timeout: Annotated[float, typer.Option(help="Seconds each run waits for the write lock.")] = 300.0,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+    lock_timeout: Annotated[float, typer.Option(min=0, help="Seconds each run waits for the write lock.")] = 300.0,
+    verbose: VerboseOption = False,
 ) -> None:
-    """Serve one deployment per source on its cron schedule (Ctrl-C stops)."""
+    """Serve one deployment per source on its cron schedule (Ctrl-C stops).
+
+    Without a configured Prefect API this starts a local server with its scheduler for as long as
+    `serve` runs; its address is printed, for `prefect flow-run ls` and the like.
+    """
     configure_environment(verbose=verbose)
+    server = start_temporary_server(scheduled=True)  # its start-up overlaps reading the sources
     try:
         declared = _resolve_sources([], sources_file, list(source or []), False)
     except Exception as exc:
         raise fail(str(exc).splitlines()[0]) from None
     from prefect import serve as prefect_serve
 
+    from flows.api_server import ServerFailed, ensure_ready
     from flows.deployments import build_deployments
 
     deployments = build_deployments(declared, db_path=str(db.resolve()), lock_timeout=lock_timeout)
+    try:
+        ensure_ready()
+    except ServerFailed as exc:
+        raise fail(str(exc)) from None
+    if server is not None:
+        typer.echo(f"prefect api: {server.api_url}  (a local server with its scheduler, stopped with serve)")
     for dep, src in zip(deployments, declared, strict=True):
         typer.echo(f"deployment greenwire-ingest/{dep.name}  schedule: {src.schedule or 'manual only'}")
     prefect_serve(*deployments, print_starting_message=False)
@@ -344,20 +421,32 @@ def export(
     from warehouse.loader import export_parquet
     from warehouse.store import open_warehouse
 
-    with open_warehouse(db, read_only=True, lock_timeout=30.0) as con:
-        paths = export_parquet(con, out)
+    try:
+        with open_warehouse(db, read_only=True, lock_timeout=30.0) as con:
+            paths = export_parquet(con, out)
+    except FileExistsError as exc:  # Path.mkdir: `out` (or a parent) is a file
+        raise fail(f"{exc.filename or out} exists and is not a directory") from None
+    except OSError as exc:
+        raise fail(f"{exc.filename or out}: {exc.strerror or exc}") from None
+    except Exception as exc:  # a busy warehouse, a COPY that failed: one line
+        raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
     for path in paths:
         typer.echo(str(path))
 
 
 def _terminate(signum: int, frame: object) -> None:
-    # SIGTERM (a scheduler stopping the run) unwinds like Ctrl-C: the worker pool and the
-    # temporary Prefect server are shut down instead of being left behind.
+    # SIGTERM (a scheduler stopping the run) unwinds like Ctrl-C: the run is recorded as
+    # interrupted, the worker pool and the temporary Prefect server are shut down instead of being
+    # left behind, and the exit code is 128 + the signal (flows.report.interruption_signal reads it).
     raise SystemExit(128 + signum)
 
 
 def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
+    # A shell starts background jobs (`greenwire ingest ... &` in a script, `timeout -s INT`) with
+    # SIGINT ignored, and Python keeps that: `kill -INT <pid>` would then do nothing. An ingest is
+    # stopped by SIGINT wherever it was started.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     app()
 
 

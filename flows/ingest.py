@@ -51,13 +51,23 @@ from flows.batch import (
 )
 from flows.listings import WarehouseListingStore, take_handed_over
 from flows.memory import long_lived_objects_frozen, map_large_blocks_separately, return_free_memory
-from flows.report import SourceTally, summarise, summary_markdown, tally_load
-from schemas import RawDocument, Reject, SiteRules, SourceConfig
+from flows.report import (
+    SourceTally,
+    interruption_message,
+    is_interruption,
+    remember_ended_early,
+    summarise,
+    summarise_unfinished,
+    summary_markdown,
+    tally_load,
+)
+from schemas import RawDocument, Reject, RunSummary, SiteRules, SourceConfig
 from warehouse.crashpoints import crash_point
 from warehouse.loader import (
     BatchResult,
     LoadBatch,
     begin_run,
+    committed_outcomes,
     finish_run,
     load_batch,
     loaded_state,
@@ -73,6 +83,28 @@ IN_FLIGHT_BATCHES = 2  # extraction of batch k+1 overlaps the load of batch k; b
 # Inputs per batch. Each load transaction has a fixed cost (lookups that scan the key columns,
 # the commit): 1,000 per batch loaded ~17% faster than 500 at 50k pages, for ~45 MB more in flight.
 DEFAULT_BATCH_SIZE = 1000
+
+
+class SourceFailed(RuntimeError):
+    """A source's adapter raised instead of reporting a problem: str() is one line naming the
+    source, what failed, the exception and, when it carries one, the file or URL."""
+
+
+def describe_failure(source: SourceConfig, what: str, exc: BaseException) -> str:
+    """`source 'press': discovery failed: JSONDecodeError: Expecting value: ... (press.jsonl)`."""
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    line = f"source {source.name!r}: {what}: {type(exc).__name__}" + (f": {text}" if text else "")
+    where = _where(exc, source)
+    return f"{line} ({where})" if where and where not in line else line
+
+
+def _where(exc: BaseException, source: SourceConfig) -> str | None:
+    """The file or URL an exception names; else the source's one path or URL, if it has just one."""
+    for candidate in (getattr(exc, "filename", None), getattr(getattr(exc, "request", None), "url", None)):
+        if candidate:
+            return str(candidate)
+    declared = [*source.paths, *source.urls]
+    return declared[0] if len(declared) == 1 else None
 
 
 class HttpParams(BaseModel):
@@ -266,12 +298,36 @@ def _ingest_source(
         _account_discovery_problems(problems, source, writer, run_id, ctx, tally)
 
 
+def record_ended_early(
+    writer: WarehouseWriter, run_fields: dict[str, Any], tallies: dict[str, SourceTally], status: str, message: str
+) -> RunSummary | None:
+    """Finish the run's row as `failed` or `interrupted`, with the counts of the batches it
+    committed; remembered for the command line (`flows.report.take_ended_early`). None if the
+    warehouse could not be written (the next run marks the row `interrupted`)."""
+    try:
+        with writer.session() as con:
+            committed = committed_outcomes(con, run_fields["run_id"])
+            summary = summarise_unfinished(
+                **run_fields, tallies=tallies, committed=committed, status=status, message=message
+            )
+            finish_run(con, summary)
+    except Exception:
+        get_run_logger().exception("could not record the run as %s", status)
+        return None
+    remember_ended_early(summary)
+    return summary
+
+
 def _discover(adapter: Any, source: SourceConfig, ctx: FetchContext, problems: list[DiscoveryProblem]) -> Iterator:
     """The adapter's refs; listings it could not read (a feed's 404, a bad sitemap) go to `problems`."""
     try:
         yield from adapter.discover(source, ctx)
     except DiscoveryError as exc:
         problems.extend(exc.problems)
+    except Exception as exc:  # an adapter that raised instead of reporting a DiscoveryProblem
+        if is_interruption(exc):
+            raise
+        raise SourceFailed(describe_failure(source, "discovery failed", exc)) from exc
 
 
 def _account_discovery_problems(
@@ -318,6 +374,7 @@ def ingest(params: IngestParams) -> Any:
     run_fields = {"run_id": run_id, "flow_run_id": flow_run_id, "sources": names, "started": started}
     handed_over = take_handed_over()
     map_large_blocks_separately()  # before the writer's first batch: see flows.memory
+    begun = False  # the run's row exists: a run that ends early is recorded as failed or interrupted
     # The run's single writer: one connection held across batches (released now and then for readers).
     with long_lived_objects_frozen(), WarehouseWriter(params.db_path, lock_timeout=params.lock_timeout) as writer:
         try:
@@ -325,6 +382,7 @@ def ingest(params: IngestParams) -> Any:
                 mark_interrupted_runs(con, now=started)
                 register_sources(con, params.sources)
                 record_run_start(con, **run_fields)
+            begun = True
             # Discovery reads listings conditionally; what the command line already read is reused.
             listings = WarehouseListingStore(
                 params.db_path, lock_timeout=params.lock_timeout, run_id=run_id, writer=writer
@@ -334,13 +392,34 @@ def ingest(params: IngestParams) -> Any:
             for source in params.sources:
                 tally = tallies.setdefault(source.name, SourceTally())
                 t0 = time.monotonic()
-                _ingest_source(source, params, ctx, writer, run_id, tally)
+                try:
+                    _ingest_source(source, params, ctx, writer, run_id, tally)
+                except (SourceFailed, WarehouseLocked):
+                    raise
+                except Exception as exc:
+                    if is_interruption(exc):
+                        raise
+                    raise SourceFailed(describe_failure(source, "failed", exc)) from exc
                 tally.seconds = time.monotonic() - t0
                 logger.info("source %s: %s", source.name, dict(tally.counts))
         except WarehouseLocked as exc:
             # What was fetched but not loaded is simply fetched again next run: nothing to keep.
             failed = summarise(**run_fields, tallies=tallies, status="failed", message=str(exc))
             return Failed(message=str(exc), data=failed)
+        except BaseException as exc:  # an error, Ctrl-C, SIGTERM: the run row says how the run ended
+            interrupted = is_interruption(exc)
+            if interrupted:
+                message = interruption_message(exc)
+            else:
+                message = str(exc) if isinstance(exc, SourceFailed) else f"{type(exc).__name__}: {exc}".splitlines()[0]
+                logger.error("run failed: %s", message, exc_info=exc)
+            status = "interrupted" if interrupted else "failed"
+            ended = record_ended_early(writer, run_fields, tallies, status, message) if begun else None
+            if not interrupted:
+                return Failed(message=message, data=ended)
+            if isinstance(exc, Exception):  # DuckDB's "Query interrupted": it was a Ctrl-C
+                raise KeyboardInterrupt from exc
+            raise
         finally:
             ctx.http.close()
         summary = summarise(**run_fields, tallies=tallies, status="completed")

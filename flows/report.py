@@ -3,6 +3,7 @@ markdown and the one-screen summary the CLI prints."""
 
 from __future__ import annotations
 
+import signal
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from adapters.base import utc_now
 from cleaning.version import EXTRACTOR_VERSION
 from flows import progress
 from schemas import RunCounts, RunSummary
-from warehouse.loader import BatchResult, LoadBatch
+from warehouse.loader import BatchResult, CommittedOutcomes, LoadBatch
 
 OUTCOMES = ("new", "updated", "unchanged", "rejected", "deferred")
 
@@ -55,6 +56,20 @@ def summarise(
     for tally in tallies.values():
         total.update(tally.counts)
         reasons.update(tally.rejects)
+    counts = RunCounts(discovered=total["discovered"], **{outcome: total[outcome] for outcome in OUTCOMES})
+    return _run_summary(run_id, flow_run_id, sources, started, status, counts, dict(reasons), message)
+
+
+def _run_summary(
+    run_id: str,
+    flow_run_id: str | None,
+    sources: Sequence[str],
+    started: datetime,
+    status: str,
+    counts: RunCounts,
+    rejects_by_reason: dict[str, int],
+    message: str | None,
+) -> RunSummary:
     return RunSummary(
         run_id=run_id,
         flow_run_id=flow_run_id,
@@ -62,11 +77,111 @@ def summarise(
         status=status,
         started_at=started,
         finished_at=utc_now(),
-        counts=RunCounts(discovered=total["discovered"], **{outcome: total[outcome] for outcome in OUTCOMES}),
+        counts=counts,
         extractor_version=EXTRACTOR_VERSION,
-        rejects_by_reason=dict(reasons),
+        rejects_by_reason=rejects_by_reason,
         message=message,
     )
+
+
+def summarise_unfinished(
+    *,
+    run_id: str,
+    flow_run_id: str | None,
+    sources: Sequence[str],
+    started: datetime,
+    tallies: dict[str, SourceTally],
+    committed: CommittedOutcomes,
+    status: str,
+    message: str,
+) -> RunSummary:
+    """The summary of a run that ended early (`interrupted`, `failed`): what its committed batches
+    did, from the warehouse (`committed`), plus the inputs deferred while fetching. Inputs
+    discovered but not loaded count as deferred (reason `deferred:not_processed`): the next run
+    reads them, so the outcomes still add up."""
+    deferred_reasons: Counter[str] = Counter()
+    discovered = 0
+    for tally in tallies.values():
+        discovered += tally.counts["discovered"]
+        deferred_reasons.update({r: n for r, n in tally.rejects.items() if r.startswith("deferred:")})
+    deferred_while_fetching = sum(deferred_reasons.values())
+    discovered = max(discovered, committed.total + deferred_while_fetching)
+    not_processed = discovered - committed.total - deferred_while_fetching
+    if not_processed:
+        deferred_reasons[NOT_PROCESSED] += not_processed
+    counts = RunCounts(
+        discovered=discovered,
+        new=committed.new,
+        updated=committed.updated,
+        unchanged=committed.unchanged,
+        rejected=committed.rejected,
+        deferred=deferred_while_fetching + not_processed,
+    )
+    reasons = {**committed.rejects_by_reason, **deferred_reasons}
+    return _run_summary(run_id, flow_run_id, sources, started, status, counts, reasons, message)
+
+
+NOT_PROCESSED = "deferred:not_processed"
+
+
+# DuckDB turns a Ctrl-C that arrives during a query into an error of its own (1.5: a RuntimeError).
+DUCKDB_INTERRUPTED = "Query interrupted"
+
+
+def is_interruption(exc: BaseException) -> bool:
+    """Ctrl-C or a termination signal, however it surfaced: KeyboardInterrupt, SystemExit (the CLI's
+    SIGTERM handler), Prefect's TerminationSignal, or DuckDB's "Query interrupted" (a Ctrl-C that
+    arrived during a query, which DuckDB consumes)."""
+    import duckdb
+
+    if not isinstance(exc, Exception):
+        return True
+    return isinstance(exc, duckdb.InterruptException) or (
+        isinstance(exc, RuntimeError) and str(exc).strip() == DUCKDB_INTERRUPTED
+    )
+
+
+def interruption_signal(exc: BaseException) -> int:
+    """The signal behind an interruption (SIGINT unless the exception names another)."""
+    signum = getattr(exc, "signal", None)  # prefect.exceptions.TerminationSignal
+    if isinstance(exc, SystemExit) and isinstance(exc.code, int) and exc.code > 128:
+        signum = exc.code - 128
+    return signum if isinstance(signum, int) else int(signal.SIGINT)
+
+
+def signal_name(signum: int) -> str:
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"
+
+
+def interruption_message(exc: BaseException) -> str:
+    """The run row's message for a run stopped by a signal."""
+    return f"interrupted by {signal_name(interruption_signal(exc))}; what was loaded is kept, the next run continues"
+
+
+def interrupted_line(summary: RunSummary | None, signum: int) -> str:
+    """The command line's one line for a run stopped by Ctrl-C (SIGINT) or another signal."""
+    how = "interrupted" if signum == signal.SIGINT else f"interrupted by {signal_name(signum)}"
+    if summary is None:
+        return f"{how}; the next run continues"
+    loaded = summary.counts.new + summary.counts.updated
+    kept = "1 article loaded in this run is kept" if loaded == 1 else f"{loaded} articles loaded in this run are kept"
+    return f"{how}; {kept}, the next run continues"
+
+
+# The summary of the last run in this process that ended early, for the command line's last line.
+_ENDED_EARLY: list[RunSummary] = []
+
+
+def remember_ended_early(summary: RunSummary) -> None:
+    _ENDED_EARLY[:] = [summary]
+
+
+def take_ended_early() -> RunSummary | None:
+    """The summary `remember_ended_early` kept (once), or None."""
+    return _ENDED_EARLY.pop() if _ENDED_EARLY else None
 
 
 def summary_markdown(summary: RunSummary, tallies: dict[str, SourceTally]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections import deque
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -18,15 +19,23 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
 from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
+from prefect.states import Failed
 from pydantic import BaseModel, Field
 
 from adapters.base import utc_now
 from flows.batch import Prepared, Sealed, chunk_size_for, prepare_many, process_pool
-from flows.ingest import IN_FLIGHT_BATCHES, load_task, record_run_start
+from flows.ingest import IN_FLIGHT_BATCHES, load_task, record_ended_early, record_run_start
 from flows.memory import long_lived_objects_frozen, map_large_blocks_separately
-from flows.report import SourceTally, summarise, summary_markdown, tally_load
-from schemas import RawDocument, SiteRules
-from warehouse.loader import LoadBatch, finish_run, inputs_for_replay, replay_pages, stored_sources
+from flows.report import SourceTally, interruption_message, is_interruption, summarise, summary_markdown, tally_load
+from schemas import RawDocument, RunSummary, SiteRules, SourceConfig
+from warehouse.loader import (
+    LoadBatch,
+    finish_run,
+    inputs_for_replay,
+    mark_interrupted_runs,
+    replay_pages,
+    stored_sources,
+)
 from warehouse.store import WarehouseWriter
 
 
@@ -88,38 +97,64 @@ def reprocess(params: ReprocessParams) -> Any:
     with long_lived_objects_frozen(), WarehouseWriter(params.db_path, lock_timeout=params.lock_timeout) as writer:
         with writer.session() as con:
             sources = stored_sources(con)
+            if params.source is not None and params.source not in sources:
+                # Like `ingest --source`: refused before the run, which leaves no row behind.
+                return Failed(message=f"unknown source(s): {params.source}")
             names = [params.source] if params.source else sorted(sources)
+            mark_interrupted_runs(con, now=started)
             record_run_start(con, run_id=run_id, sources=names, started=started, flow_run_id=flow_run_id)
             pages = replay_pages(con, batch_size=params.batch_size)
-        rules = Sealed({name: config.rules for name, config in sources.items()})
-        for rows in pages:
-            with writer.session() as con:
-                replayed = inputs_for_replay(con, rows, source_name=params.source)
-            if not replayed:
-                continue
-            # Started here, by this thread, before the first task needs it: two tasks in flight
-            # must not each start a pool. A replay with nothing to replay never starts one.
-            process_pool(params.workers)
-            tally.counts["discovered"] += len(replayed)
-            raws = Sealed([raw for raw, _last_version in replayed])
-            pending.append(reextract_task.submit(raws, rules, run_id, utc_now(), params.workers))
-            if len(pending) >= IN_FLIGHT_BATCHES:
-                drain_one(writer)
-        while pending:
-            drain_one(writer)
-        summary = summarise(
-            run_id=run_id,
-            flow_run_id=flow_run_id,
-            sources=names,
-            started=started,
-            tallies={"reprocess": tally},
-            status="completed",
-            message="reprocess",
-        )
-        with writer.session() as con:
-            finish_run(con, summary)
+        run_fields = {"run_id": run_id, "flow_run_id": flow_run_id, "sources": names, "started": started}
+        try:
+            summary = _replay(params, writer, sources, pages, tally, drain_one, pending, run_fields)
+        except BaseException as exc:  # an error, Ctrl-C, SIGTERM: the run row says how the run ended
+            interrupted = is_interruption(exc)
+            message = interruption_message(exc) if interrupted else f"{type(exc).__name__}: {exc}".splitlines()[0]
+            if not interrupted:
+                logger.error("reprocess failed: %s", message, exc_info=exc)
+            status = "interrupted" if interrupted else "failed"
+            ended = record_ended_early(writer, run_fields, {"reprocess": tally}, status, message)
+            if not interrupted:
+                return Failed(message=message, data=ended)
+            if isinstance(exc, Exception):  # DuckDB's "Query interrupted": it was a Ctrl-C
+                raise KeyboardInterrupt from exc
+            raise
     logger.info("reprocessed %s inputs: %s", summary.counts.discovered, dict(tally.counts))
     create_markdown_artifact(
         key="reprocess-summary", markdown=summary_markdown(summary, {"reprocess": tally}), description="Replay run"
     )
+    return summary
+
+
+def _replay(
+    params: ReprocessParams,
+    writer: WarehouseWriter,
+    sources: dict[str, SourceConfig],
+    pages: Iterable[Any],
+    tally: SourceTally,
+    drain_one: Callable[[WarehouseWriter], None],
+    pending: deque[PrefectFuture[Sealed[Prepared]]],
+    run_fields: dict[str, Any],
+) -> RunSummary:
+    """Every page of the archive re-extracted and loaded; the run's row finished `completed`."""
+    run_id = run_fields["run_id"]
+    rules = Sealed({name: config.rules for name, config in sources.items()})
+    for rows in pages:
+        with writer.session() as con:
+            replayed = inputs_for_replay(con, rows, source_name=params.source)
+        if not replayed:
+            continue
+        # Started here, by this thread, before the first task needs it: two tasks in flight
+        # must not each start a pool. A replay with nothing to replay never starts one.
+        process_pool(params.workers)
+        tally.counts["discovered"] += len(replayed)
+        raws = Sealed([raw for raw, _last_version in replayed])
+        pending.append(reextract_task.submit(raws, rules, run_id, utc_now(), params.workers))
+        if len(pending) >= IN_FLIGHT_BATCHES:
+            drain_one(writer)
+    while pending:
+        drain_one(writer)
+    summary = summarise(**run_fields, tallies={"reprocess": tally}, status="completed", message="reprocess")
+    with writer.session() as con:
+        finish_run(con, summary)
     return summary

@@ -7,6 +7,7 @@ from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
 from flows import progress
+from flows.report import interrupted_line, interruption_signal, is_interruption, take_ended_early
 from schemas import RunSummary, SourceConfig
 
 if TYPE_CHECKING:
@@ -15,6 +16,16 @@ if TYPE_CHECKING:
 
 class FlowFailed(RuntimeError):
     """The flow ended Failed or Crashed; the message is one line for the operator."""
+
+
+class RunInterrupted(Exception):
+    """Ctrl-C or SIGTERM stopped the run. `summary` is the run as recorded (`interrupted`, with what
+    its committed batches loaded), None when it stopped before or after its row could be written."""
+
+    def __init__(self, summary: RunSummary | None, signum: int) -> None:
+        self.summary = summary
+        self.signum = signum
+        super().__init__(interrupted_line(summary, signum))
 
 
 @contextmanager
@@ -109,11 +120,16 @@ def _run_flow(flow_call: Callable[[], Any], *, show_progress: bool = False) -> R
     from flows.api_server import ensure_ready
     from flows.batch import shutdown_pool
 
-    _import_run_machinery()  # while the API server starts
-    ensure_ready()
+    take_ended_early()  # nothing left over from an earlier run in this process
     try:
+        _import_run_machinery()  # while the API server starts
+        ensure_ready()
         with _flow_settings(), _progress_display(show_progress):
             state = flow_call()
+    except BaseException as exc:
+        if is_interruption(exc):
+            raise RunInterrupted(take_ended_early(), interruption_signal(exc)) from None
+        raise
     finally:
         shutdown_pool()
     return _result(state)

@@ -14,8 +14,10 @@ from typing import Any
 from flows.api_server import DEFAULT_STARTUP_TIMEOUT_S, STARTUP_TIMEOUT_ENV
 
 QUIET_ENV = {
-    # Telemetry cannot reach out from here, and an operator's run should not try.
+    # Telemetry cannot reach out from here, and an operator's run should not try: the server's
+    # and the client SDK's (whose first-run notice otherwise lands in the command's output).
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
     # Run logs still go to the Prefect API at INFO; the terminal shows the CLI's own summary.
     "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "CRITICAL",
     # The ephemeral server's shutdown logs cancelled services and pooled connections.

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, StringConstraints
 
 # ISO 639-1. GreenWire's sources are Chinese ("zh") and English ("en"); a page in another
 # language is stored with its own code rather than rejected.
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+
+# The languages a source may declare in sources.toml (`language = ...`): the extractor's hint, in
+# the languages it knows. Narrower than Language, which also holds what detection finds on a page.
+SourceLanguage = Literal["zh", "en"]
+SOURCE_LANGUAGES: tuple[str, ...] = get_args(SourceLanguage)
 
 # How exact a publish date is: the finest unit the source phrase gave.
 DatePrecision = Literal["second", "minute", "day", "month", "year", "approximate"]

@@ -51,3 +51,20 @@ class SourceConfig(BaseModel):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"unknown time zone {value!r}") from None
         return value
+
+    @field_validator("schedule")
+    @classmethod
+    def _cron_expression(cls, value: str | None) -> str | None:
+        """The cron Prefect's scheduler accepts, checked when sources.toml is read (not when serve starts)."""
+        if value is None:
+            return None
+        from croniter import croniter  # the library Prefect vendors for its CronSchedule
+
+        fields = value.split()
+        # Prefect refuses croniter's random (R) and hashed (H) fields; it needs no hash id here either.
+        if not croniter.is_valid(value) or any(field.casefold() in {"r", "h"} for field in fields):
+            raise ValueError(
+                f"invalid cron expression {value!r}: expected 5 fields "
+                "(minute hour day-of-month month day-of-week), e.g. '0 6 * * *'"
+            )
+        return value

@@ -63,6 +63,12 @@ timezone = "UTC"
         ('[[sources]]\nname = "a"\nadapter = "gopher"\n', "entry 1 ('a'): unknown adapter 'gopher'"),
         ('[[sources]]\nname = "a"\nadapter = "files"\npaths = ["x"]\ntimezone = "Mars/Olympus"\n', "timezone"),
         (
+            '[[sources]]\nname = "a"\nadapter = "files"\npaths = ["x"]\nschedule = "0 * * *"\n',
+            "entry 1 ('a'): schedule: Value error, invalid cron expression '0 * * *'",
+        ),
+        ('[[sources]]\nname = "a"\nadapter = "files"\npaths = ["x"]\nschedule = "61 * * * *"\n', "invalid cron"),
+        ('[[sources]]\nname = "a"\nadapter = "files"\npaths = ["x"]\nschedule = "H * * * *"\n', "invalid cron"),
+        (
             '[[sources]]\nname = "a"\nadapter = "files"\npaths = ["x"]\n[[sources]]\nname = "a"\nadapter = "files"\n'
             'paths = ["y"]\n',
             "entry 2 ('a'): name 'a' is already used by entry 1",

@@ -304,3 +304,15 @@ def test_without_configuration_a_temporary_server_is_started_and_exported(
 
     assert server is not None and cli_start_up == [server]
     assert os.environ["PREFECT_API_URL"] == server.api_url == configured_api_url()
+
+
+def test_commands_opt_out_of_prefects_client_telemetry() -> None:
+    """The SDK's telemetry (and its first-run notice on the terminal) is off, as the server's is."""
+    code = (
+        "import os; from flows.settings import configure_environment; configure_environment();"
+        "from prefect._internal.analytics.enabled import is_telemetry_enabled;"
+        "print(os.environ.get('DO_NOT_TRACK'), is_telemetry_enabled())"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"DO_NOT_TRACK", "CI", "GITHUB_ACTIONS"}}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["1", "False"]

@@ -16,6 +16,8 @@ _PUBLIC = {
     "BatchResult": "warehouse.loader",
     "LoadBatch": "warehouse.loader",
     "begin_run": "warehouse.loader",
+    "CommittedOutcomes": "warehouse.loader",
+    "committed_outcomes": "warehouse.loader",
     "export_parquet": "warehouse.loader",
     "finish_run": "warehouse.loader",
     "iter_inputs_for_replay": "warehouse.loader",
@@ -32,10 +34,12 @@ _PUBLIC = {
 __all__ = [
     "CURRENT_SCHEMA_VERSION",
     "BatchResult",
+    "CommittedOutcomes",
     "Finding",
     "LoadBatch",
     "WarehouseLocked",
     "begin_run",
+    "committed_outcomes",
     "export_parquet",
     "finish_run",
     "format_report",
@@ -53,8 +57,10 @@ if TYPE_CHECKING:
     from warehouse.doctor import Finding, format_report, run_checks
     from warehouse.loader import (
         BatchResult,
+        CommittedOutcomes,
         LoadBatch,
         begin_run,
+        committed_outcomes,
         export_parquet,
         finish_run,
         iter_inputs_for_replay,

@@ -265,6 +265,46 @@ def mark_interrupted_runs(con: duckdb.DuckDBPyConnection, *, now: datetime) -> i
     return int(count or 0)
 
 
+@dataclass(frozen=True)
+class CommittedOutcomes:
+    """What a run's committed batches did, read back from the warehouse (for a run that ended early)."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    rejects_by_reason: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return self.new + self.updated + self.unchanged + self.rejected
+
+
+def committed_outcomes(con: duckdb.DuckDBPyConnection, run_id: str) -> CommittedOutcomes:
+    """The outcomes the warehouse holds for `run_id`, counted the way `load_batch` counts them:
+    new / updated / unchanged from the inputs the run touched last, rejected from its reject rows.
+
+    A run stopped by Ctrl-C, SIGTERM or an error keeps every batch it committed; its tally in
+    memory may lag behind the last commit, the warehouse does not."""
+    by_outcome = dict(
+        con.execute(
+            "SELECT last_outcome, count(*) FROM inputs WHERE last_run_id = ? AND last_outcome <> 'rejected'"
+            " GROUP BY last_outcome",
+            [run_id],
+        ).fetchall()
+    )
+    reasons = dict(
+        con.execute("SELECT reason, count(*) FROM rejects WHERE run_id = ? GROUP BY reason", [run_id]).fetchall()
+    )
+    return CommittedOutcomes(
+        new=int(by_outcome.get("new", 0)),
+        updated=int(by_outcome.get("updated", 0)),
+        unchanged=int(by_outcome.get("unchanged", 0)),
+        rejected=int(sum(reasons.values())),
+        rejects_by_reason={str(reason): int(n) for reason, n in reasons.items()},
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # incremental state
 
