@@ -10,6 +10,8 @@ is left exactly as it is. Generated once from OpenCC's t2s character table (sing
 
 from __future__ import annotations
 
+import re
+
 # TRADITIONAL[i] folds to SIMPLIFIED[i].
 TRADITIONAL = (
     "丟並亂亙亞佇佈佔併來侖侶侷俁係俓俔俠俥俬倀倆倈倉個們倖倫倲偉偑側偵偽傌傑傖傘備傢傭傯傳傴債傷傾僂僅僉"
@@ -161,10 +163,13 @@ SIMPLIFIED = (
 )
 _FOLD = str.maketrans(TRADITIONAL, SIMPLIFIED)
 _TRADITIONAL_SET = frozenset(TRADITIONAL)
+# One character class of every Traditional character: the regex engine tests a line against it in C, several
+# times faster than a set test that builds a string object per hanzi (most lines hold none to fold).
+_FIRST_TRADITIONAL = re.compile("[" + "".join(map(re.escape, sorted(_TRADITIONAL_SET))) + "]").search
 
 
 def to_simplified(text: str) -> str:
     """`text` with each Traditional-only character replaced by its Simplified form (same length)."""
-    if text.isascii() or _TRADITIONAL_SET.isdisjoint(text):
+    if text.isascii() or _FIRST_TRADITIONAL(text) is None:
         return text
     return text.translate(_FOLD)

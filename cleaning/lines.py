@@ -169,7 +169,13 @@ def _required_words(parsed: _Parsed | list) -> frozenset[str] | None:  # type: i
             candidates.append(words)
     if not candidates:
         return None
-    return max(candidates, key=lambda words: (min(map(len, words)), -len(words)))
+    return max(candidates, key=_screen_strength)
+
+
+def _screen_strength(words: frozenset[str]) -> tuple[bool, int, int]:
+    """How few lines a set of required words lets through, as a sort key: words of digits only ("19", "20"
+    from a year) sit on most dated lines, so any other set beats them; then longer words, then fewer."""
+    return not any(word.isdigit() for word in words), min(map(len, words)), -len(words)
 
 
 def _may_start_anywhere(parsed: _Parsed) -> bool:

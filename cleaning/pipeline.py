@@ -22,7 +22,7 @@ UTF8_READINGS = frozenset({"utf-8", "ascii"})  # codec names decode_document rep
 
 def extract(raw: RawDocument, rules: SiteRules | None = None) -> ExtractedArticle:
     """Decode, parse and clean one raw document. Raises ExtractionError with a reason code."""
-    if not raw.content.strip():
+    if _is_blank(raw.content):
         raise ExtractionError("empty", "the document has no content", stage="decode")
     is_html = raw.media_type in HTML_TYPES
     if not is_html and raw.media_type not in TEXT_TYPES:
@@ -39,6 +39,11 @@ def extract(raw: RawDocument, rules: SiteRules | None = None) -> ExtractedArticl
     from cleaning.text import extract_text
 
     return extract_text(text, raw)
+
+
+def _is_blank(content: bytes) -> bool:
+    """`not content.strip()` without copying the page: empty, or only the ASCII whitespace strip removes."""
+    return not content or content.isspace()
 
 
 def _without_unrepresentable(text: str, utf8_source: bytes | None = None) -> str:

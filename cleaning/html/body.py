@@ -261,7 +261,9 @@ def _prune(
                 rule, strong = verdict
                 full_text = child.text_content()
                 if strong or _removable(child, full_text):
-                    text = _removed_text(_spaced_text(child) if len(full_text) <= MAX_SPACED_TEXT else full_text)
+                    text = _removed_text(
+                        _spaced_text(child, full_text) if len(full_text) <= MAX_SPACED_TEXT else full_text
+                    )
                     if text:
                         removed.append((rule, text))
                     _drop_block(child, tag)
@@ -313,14 +315,20 @@ def _link_share(element: HtmlElement, full_text: str | None = None) -> float:
 _REMOVED_TEXT_PREFIXES = (2 * MAX_REMOVED_TEXT, 8 * MAX_REMOVED_TEXT)
 
 
+_BLOCK_TAG_NAMES = tuple(sorted(vocab.BLOCK_TAGS))  # lxml filters descendants by these names in C
 MAX_SPACED_TEXT = 200  # a removed element this short may be a metadata line: its blocks' texts are kept apart
 
 
-def _spaced_text(element: HtmlElement) -> str:
+def _spaced_text(element: HtmlElement, full_text: str | None = None) -> str:
     """The element's text with a space where a block element starts or ends: `<div><a>Lauri Chen</a></div>
-    <div>Apr 02, 2024</div>` reads "Lauri Chen Apr 02, 2024", not "Lauri ChenApr 02, 2024"."""
-    parts: list[str] = []
+    <div>Apr 02, 2024</div>` reads "Lauri Chen Apr 02, 2024", not "Lauri ChenApr 02, 2024".
+
+    `full_text`: the element's `text_content()` when the caller has it; with no block element inside (most
+    removed elements: a link, a short line) that is already the answer, found without walking the subtree."""
     block_tags = vocab.BLOCK_TAGS
+    if full_text is not None and next(element.iterdescendants(*_BLOCK_TAG_NAMES), None) is None:
+        return full_text
+    parts: list[str] = []
     for event, node in etree.iterwalk(element, events=("start", "end")):
         tag = node.tag
         is_block = isinstance(tag, str) and tag in block_tags and node is not element

@@ -1086,17 +1086,26 @@ def view_count_from_lines(lines: Iterable[str]) -> int | None:
     for line in lines:
         if len(line) > 200:
             continue
-        line = to_simplified(line)  # the labels are written in Simplified: 點閱數 -> 点阅数
-        lowered = screen_text(line)
-        for pattern, screen in _view_patterns():
-            if screen is not None and lowered and screen.search(lowered) is None:
-                continue  # the line lacks every word a match of the pattern contains
-            match = pattern.search(line)
-            if match:
-                try:
-                    return int(match.group("views").replace(",", ""))
-                except ValueError:
-                    continue
+        count = _view_count_of_line(line)
+        if count is not None:
+            return count
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _view_count_of_line(line: str) -> int | None:
+    """The view count one line prints, memoised: a site prints the same meta and footer lines on every page."""
+    line = to_simplified(line)  # the labels are written in Simplified: 點閱數 -> 点阅数
+    lowered = screen_text(line)
+    for pattern, screen in _view_patterns():
+        if screen is not None and lowered and screen.search(lowered) is None:
+            continue  # the line lacks every word a match of the pattern contains
+        match = pattern.search(line)
+        if match:
+            try:
+                return int(match.group("views").replace(",", ""))
+            except ValueError:
+                continue
     return None
 
 
