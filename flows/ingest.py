@@ -318,6 +318,33 @@ def record_ended_early(
     return summary
 
 
+def end_run_early(
+    exc: BaseException,
+    writer: WarehouseWriter,
+    run_fields: dict[str, Any],
+    tallies: dict[str, SourceTally],
+    *,
+    recorded: bool = True,
+) -> Any:
+    """End a run (ingest or reprocess) that an error or a signal stopped. An error: the row (if
+    `recorded`, i.e. written already) becomes `failed` and a Failed state carrying the summary is
+    returned. A signal: the row becomes `interrupted` and the interruption goes on up, DuckDB's
+    "Query interrupted" as the KeyboardInterrupt it was."""
+    interrupted = is_interruption(exc)
+    if interrupted:
+        message = interruption_message(exc)
+    else:
+        message = str(exc) if isinstance(exc, SourceFailed) else f"{type(exc).__name__}: {exc}".splitlines()[0]
+        get_run_logger().error("run failed: %s", message, exc_info=exc)
+    status = "interrupted" if interrupted else "failed"
+    ended = record_ended_early(writer, run_fields, tallies, status, message) if recorded else None
+    if not interrupted:
+        return Failed(message=message, data=ended)
+    if isinstance(exc, Exception):
+        raise KeyboardInterrupt from exc
+    raise exc
+
+
 def _discover(adapter: Any, source: SourceConfig, ctx: FetchContext, problems: list[DiscoveryProblem]) -> Iterator:
     """The adapter's refs; listings it could not read (a feed's 404, a bad sitemap) go to `problems`."""
     try:
@@ -407,19 +434,7 @@ def ingest(params: IngestParams) -> Any:
             failed = summarise(**run_fields, tallies=tallies, status="failed", message=str(exc))
             return Failed(message=str(exc), data=failed)
         except BaseException as exc:  # an error, Ctrl-C, SIGTERM: the run row says how the run ended
-            interrupted = is_interruption(exc)
-            if interrupted:
-                message = interruption_message(exc)
-            else:
-                message = str(exc) if isinstance(exc, SourceFailed) else f"{type(exc).__name__}: {exc}".splitlines()[0]
-                logger.error("run failed: %s", message, exc_info=exc)
-            status = "interrupted" if interrupted else "failed"
-            ended = record_ended_early(writer, run_fields, tallies, status, message) if begun else None
-            if not interrupted:
-                return Failed(message=message, data=ended)
-            if isinstance(exc, Exception):  # DuckDB's "Query interrupted": it was a Ctrl-C
-                raise KeyboardInterrupt from exc
-            raise
+            return end_run_early(exc, writer, run_fields, tallies, recorded=begun)
         finally:
             ctx.http.close()
         summary = summarise(**run_fields, tallies=tallies, status="completed")

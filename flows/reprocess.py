@@ -24,9 +24,9 @@ from pydantic import BaseModel, Field
 
 from adapters.base import utc_now
 from flows.batch import Prepared, Sealed, chunk_size_for, prepare_many, process_pool
-from flows.ingest import IN_FLIGHT_BATCHES, load_task, record_ended_early, record_run_start
+from flows.ingest import IN_FLIGHT_BATCHES, end_run_early, load_task, record_run_start
 from flows.memory import long_lived_objects_frozen, map_large_blocks_separately
-from flows.report import SourceTally, interruption_message, is_interruption, summarise, summary_markdown, tally_load
+from flows.report import SourceTally, summarise, summary_markdown, tally_load
 from schemas import RawDocument, RunSummary, SiteRules, SourceConfig
 from warehouse.loader import (
     LoadBatch,
@@ -108,17 +108,7 @@ def reprocess(params: ReprocessParams) -> Any:
         try:
             summary = _replay(params, writer, sources, pages, tally, drain_one, pending, run_fields)
         except BaseException as exc:  # an error, Ctrl-C, SIGTERM: the run row says how the run ended
-            interrupted = is_interruption(exc)
-            message = interruption_message(exc) if interrupted else f"{type(exc).__name__}: {exc}".splitlines()[0]
-            if not interrupted:
-                logger.error("reprocess failed: %s", message, exc_info=exc)
-            status = "interrupted" if interrupted else "failed"
-            ended = record_ended_early(writer, run_fields, {"reprocess": tally}, status, message)
-            if not interrupted:
-                return Failed(message=message, data=ended)
-            if isinstance(exc, Exception):  # DuckDB's "Query interrupted": it was a Ctrl-C
-                raise KeyboardInterrupt from exc
-            raise
+            return end_run_early(exc, writer, run_fields, {"reprocess": tally})
     logger.info("reprocessed %s inputs: %s", summary.counts.discovered, dict(tally.counts))
     create_markdown_artifact(
         key="reprocess-summary", markdown=summary_markdown(summary, {"reprocess": tally}), description="Replay run"
