@@ -8,6 +8,8 @@ import json
 import os
 import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -18,7 +20,9 @@ from typer.core import TyperGroup, TyperOption
 
 from adapters.http import DEFAULT_MAX_ATTEMPTS, DEFAULT_READ_TIMEOUT
 from flows.api_server import start_temporary_server
+from flows.interruption import RunInterrupted
 from flows.settings import configure_environment
+from warehouse.crashpoints import crash_point
 from warehouse.store import DEFAULT_WAREHOUSE
 
 
@@ -75,6 +79,29 @@ def _positive(value: float) -> float:
     if value <= 0:
         raise typer.BadParameter(f"must be more than 0, not {value:g}.")
     return value
+
+
+@contextmanager
+def _signals_end_in_one_line() -> Iterator[None]:
+    """Ctrl-C or SIGTERM at any point of a run command ends in one line and exit 128 + the signal.
+
+    During the run the flow records it (`RunInterrupted`, with what was kept); before the run starts
+    (sources resolving, a URL being sniffed, the Prefect server starting) click would print `Aborted!`
+    and exit 1 for a Ctrl-C, and a SIGTERM would end silently.
+    """
+    from flows.interruption import interrupted_line, interruption_signal
+
+    try:
+        yield
+    except RunInterrupted as exc:
+        typer.echo(f"greenwire: {exc}", err=True)
+        raise typer.Exit(128 + exc.signum) from None
+    except (KeyboardInterrupt, SystemExit) as exc:
+        if isinstance(exc, SystemExit) and not (isinstance(exc.code, int) and exc.code > 128):
+            raise  # an ordinary exit, not the SIGTERM handler's
+        signum = interruption_signal(exc)
+        typer.echo(f"greenwire: {interrupted_line(None, signum)}", err=True)
+        raise typer.Exit(128 + signum) from None
 
 
 class CliError(Exception):
@@ -162,6 +189,41 @@ def ingest(
     verbose: VerboseOption = False,
 ) -> None:
     """Ingest the configured sources, or the given TARGETs, into the warehouse."""
+    with _signals_end_in_one_line():
+        _ingest(
+            targets,
+            db,
+            sources_file,
+            source,
+            batch_size,
+            workers,
+            lock_timeout,
+            allow_private_network,
+            task_runner,
+            dask_address,
+            read_timeout,
+            max_attempts,
+            progress_bar,
+            verbose,
+        )
+
+
+def _ingest(
+    targets: list[str] | None,
+    db: Path,
+    sources_file: Path,
+    source: list[str] | None,
+    batch_size: int,
+    workers: int,
+    lock_timeout: float,
+    allow_private_network: bool,
+    task_runner: str,
+    dask_address: str | None,
+    read_timeout: float,
+    max_attempts: int,
+    progress_bar: bool,
+    verbose: bool,
+) -> None:
     configure_environment(verbose=verbose)
     start_temporary_server()  # its start-up overlaps resolving the sources
     from flows.listings import WarehouseListingStore
@@ -178,7 +240,8 @@ def ingest(
         raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
     if not sources:
         raise fail("nothing to ingest: no sources selected")
-    from flows.runner import RunInterrupted, run_ingest
+    crash_point("sources_resolved")
+    from flows.runner import run_ingest
 
     try:
         summary = run_ingest(
@@ -194,9 +257,8 @@ def ingest(
             http={"read_timeout": read_timeout, "max_attempts": max_attempts},
             listings=sniffed.read_this_run(),
         )
-    except RunInterrupted as exc:  # Ctrl-C or SIGTERM: one line, the run recorded as interrupted
-        typer.echo(f"greenwire: {exc}", err=True)
-        raise typer.Exit(128 + exc.signum) from None
+    except RunInterrupted:
+        raise  # told by _signals_end_in_one_line
     except Exception as exc:
         raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
     from flows.report import print_summary
@@ -213,21 +275,21 @@ def reprocess(
     verbose: VerboseOption = False,
 ) -> None:
     """Re-extract every archived raw document with the current code (no fetching)."""
-    configure_environment(verbose=verbose)
-    if not db.exists():
-        raise fail(f"no warehouse at {db}")
-    start_temporary_server()
-    from flows.report import print_summary
-    from flows.runner import RunInterrupted, run_reprocess
+    with _signals_end_in_one_line():
+        configure_environment(verbose=verbose)
+        if not db.exists():
+            raise fail(f"no warehouse at {db}")
+        start_temporary_server()
+        from flows.report import print_summary
+        from flows.runner import run_reprocess
 
-    try:
-        summary = run_reprocess(db_path=str(db), source=source, lock_timeout=lock_timeout, workers=workers)
-    except RunInterrupted as exc:  # Ctrl-C or SIGTERM: one line, the run recorded as interrupted
-        typer.echo(f"greenwire: {exc}", err=True)
-        raise typer.Exit(128 + exc.signum) from None
-    except Exception as exc:
-        raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
-    print_summary(summary, db)
+        try:
+            summary = run_reprocess(db_path=str(db), source=source, lock_timeout=lock_timeout, workers=workers)
+        except RunInterrupted:
+            raise  # told by _signals_end_in_one_line
+        except Exception as exc:
+            raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+        print_summary(summary, db)
 
 
 def _jsonable(value: Any) -> Any:
@@ -437,7 +499,7 @@ def export(
 def _terminate(signum: int, frame: object) -> None:
     # SIGTERM (a scheduler stopping the run) unwinds like Ctrl-C: the run is recorded as
     # interrupted, the worker pool and the temporary Prefect server are shut down instead of being
-    # left behind, and the exit code is 128 + the signal (flows.report.interruption_signal reads it).
+    # left behind, and the exit code is 128 + the signal (flows.interruption.interruption_signal reads it).
     raise SystemExit(128 + signum)
 
 

@@ -49,12 +49,11 @@ from flows.batch import (
     process_pool,
     settle_unchanged,
 )
+from flows.interruption import interruption_message, is_interruption
 from flows.listings import WarehouseListingStore, take_handed_over
 from flows.memory import long_lived_objects_frozen, map_large_blocks_separately, return_free_memory
 from flows.report import (
     SourceTally,
-    interruption_message,
-    is_interruption,
     remember_ended_early,
     summarise,
     summarise_unfinished,

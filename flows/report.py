@@ -3,7 +3,6 @@ markdown and the one-screen summary the CLI prints."""
 
 from __future__ import annotations
 
-import signal
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -122,53 +121,6 @@ def summarise_unfinished(
 
 
 NOT_PROCESSED = "deferred:not_processed"
-
-
-# DuckDB turns a Ctrl-C that arrives during a query into an error of its own (1.5: a RuntimeError).
-DUCKDB_INTERRUPTED = "Query interrupted"
-
-
-def is_interruption(exc: BaseException) -> bool:
-    """Ctrl-C or a termination signal, however it surfaced: KeyboardInterrupt, SystemExit (the CLI's
-    SIGTERM handler), Prefect's TerminationSignal, or DuckDB's "Query interrupted" (a Ctrl-C that
-    arrived during a query, which DuckDB consumes)."""
-    import duckdb
-
-    if not isinstance(exc, Exception):
-        return True
-    return isinstance(exc, duckdb.InterruptException) or (
-        isinstance(exc, RuntimeError) and str(exc).strip() == DUCKDB_INTERRUPTED
-    )
-
-
-def interruption_signal(exc: BaseException) -> int:
-    """The signal behind an interruption (SIGINT unless the exception names another)."""
-    signum = getattr(exc, "signal", None)  # prefect.exceptions.TerminationSignal
-    if isinstance(exc, SystemExit) and isinstance(exc.code, int) and exc.code > 128:
-        signum = exc.code - 128
-    return signum if isinstance(signum, int) else int(signal.SIGINT)
-
-
-def signal_name(signum: int) -> str:
-    try:
-        return signal.Signals(signum).name
-    except ValueError:
-        return f"signal {signum}"
-
-
-def interruption_message(exc: BaseException) -> str:
-    """The run row's message for a run stopped by a signal."""
-    return f"interrupted by {signal_name(interruption_signal(exc))}; what was loaded is kept, the next run continues"
-
-
-def interrupted_line(summary: RunSummary | None, signum: int) -> str:
-    """The command line's one line for a run stopped by Ctrl-C (SIGINT) or another signal."""
-    how = "interrupted" if signum == signal.SIGINT else f"interrupted by {signal_name(signum)}"
-    if summary is None:
-        return f"{how}; the next run continues"
-    loaded = summary.counts.new + summary.counts.updated
-    kept = "1 article loaded in this run is kept" if loaded == 1 else f"{loaded} articles loaded in this run are kept"
-    return f"{how}; {kept}, the next run continues"
 
 
 # The summary of the last run in this process that ended early, for the command line's last line.

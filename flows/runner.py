@@ -7,7 +7,8 @@ from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
 from flows import progress
-from flows.report import interrupted_line, interruption_signal, is_interruption, take_ended_early
+from flows.interruption import RunInterrupted, interruption_signal, is_interruption
+from flows.report import take_ended_early
 from schemas import RunSummary, SourceConfig
 
 if TYPE_CHECKING:
@@ -16,16 +17,6 @@ if TYPE_CHECKING:
 
 class FlowFailed(RuntimeError):
     """The flow ended Failed or Crashed; the message is one line for the operator."""
-
-
-class RunInterrupted(Exception):
-    """Ctrl-C or SIGTERM stopped the run. `summary` is the run as recorded (`interrupted`, with what
-    its committed batches loaded), None when it stopped before or after its row could be written."""
-
-    def __init__(self, summary: RunSummary | None, signum: int) -> None:
-        self.summary = summary
-        self.signum = signum
-        super().__init__(interrupted_line(summary, signum))
 
 
 @contextmanager

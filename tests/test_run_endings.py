@@ -129,6 +129,32 @@ def _wait_for(path: Path, process: subprocess.Popen, timeout: float = 120.0) -> 
         time.sleep(0.05)
 
 
+GREENWIRE = str(Path(sys.executable).with_name("greenwire"))
+
+
+def _signal_when_paused(
+    command: list[str], env: dict[str, str], cwd: Path, paused: Path, how: str
+) -> tuple[int, str, str, float]:
+    """Run `command` until it reaches its pause point, signal it `how`, and return (exit code, stdout,
+    stderr, seconds from the signal to the exit)."""
+    process = subprocess.Popen(
+        command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        _wait_for(paused, process)
+        if how == "ctrl-c":  # SIGINT to the whole process group, as a terminal sends it
+            os.killpg(process.pid, signal.SIGINT)
+        else:
+            os.kill(process.pid, signal.SIGINT if how == "sigint" else signal.SIGTERM)
+        signalled = time.monotonic()
+        stdout, stderr = process.communicate(timeout=60)
+        return process.returncode, stdout, stderr, time.monotonic() - signalled
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
 @pytest.mark.parametrize(
     ("how", "exit_code", "first_words"),
     [
@@ -147,32 +173,10 @@ def test_a_signal_stops_the_run_which_keeps_what_it_loaded(
     # Batches of 2: the first load commits 2 articles, then the process holds there (inside the
     # load task, before the flow has counted them) until the signal comes.
     env = {**_quiet_cli_env(cli_env), "GREENWIRE_PAUSE_AT": "after_load", "GREENWIRE_PAUSE_FILE": str(paused)}
-    command = [str(Path(sys.executable).with_name("greenwire")), "ingest", str(corpus), "--db", str(db)]
-    command += ["--batch-size", "2", "--workers", "1"]
-    process = subprocess.Popen(
-        command,
-        env=env,
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        _wait_for(paused, process)
-        if how == "ctrl-c":
-            os.killpg(process.pid, signal.SIGINT)
-        else:
-            os.kill(process.pid, signal.SIGINT if how == "sigint" else signal.SIGTERM)
-        signalled = time.monotonic()
-        stdout, stderr = process.communicate(timeout=60)
-        stopped_after = time.monotonic() - signalled
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+    command = [GREENWIRE, "ingest", str(corpus), "--db", str(db), "--batch-size", "2", "--workers", "1"]
+    returncode, stdout, stderr, stopped_after = _signal_when_paused(command, env, tmp_path, paused, how)
 
-    assert process.returncode == exit_code, stderr[-2000:]
+    assert returncode == exit_code, stderr[-2000:]
     assert stopped_after < 10
     assert stdout == ""
     assert stderr.splitlines() == [f"{first_words} 2 articles loaded in this run are kept, the next run continues"]
@@ -217,3 +221,48 @@ def test_the_guide_example_reports_bad_lines_and_missing_files_instead_of_raisin
         ("press", "bad_line"),
         ("press", "unreadable"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("how", "exit_code", "line"),
+    [
+        ("ctrl-c", 130, "greenwire: interrupted; the next run continues"),
+        ("sigterm", 143, "greenwire: interrupted by SIGTERM; the next run continues"),
+    ],
+)
+def test_a_signal_before_the_run_starts_ends_in_one_line(
+    tmp_path: Path, seeds_dir: Path, cli_env: dict[str, str], how: str, exit_code: int, line: str
+) -> None:
+    """Ctrl-C while the sources resolve (or a URL is sniffed, or the server starts): click used to
+    print `Aborted!` and exit 1; SIGTERM ended without a word."""
+    db = tmp_path / "w.duckdb"
+    paused = tmp_path / "paused"
+    env = {**_quiet_cli_env(cli_env), "GREENWIRE_PAUSE_AT": "sources_resolved", "GREENWIRE_PAUSE_FILE": str(paused)}
+    command = [GREENWIRE, "ingest", str(seeds_dir), "--db", str(db), "--workers", "1"]
+    returncode, stdout, stderr, stopped_after = _signal_when_paused(command, env, tmp_path, paused, how)
+
+    assert (returncode, stdout, stderr.splitlines()) == (exit_code, "", [line])
+    assert stopped_after < 10
+    assert not db.exists() or _rows(db, "select count(*) from ingest_runs") == [(0,)]
+
+
+def test_ctrl_c_stops_reprocess_which_records_the_run_interrupted(
+    tmp_path: Path, seeds_dir: Path, cli_env: dict[str, str], run_cli
+) -> None:
+    db = tmp_path / "w.duckdb"
+    loaded = run_cli(["ingest", str(seeds_dir), "--db", str(db), "--workers", "1"], env=_quiet_cli_env(cli_env))
+    assert loaded.returncode == 0, loaded.stderr
+    paused = tmp_path / "paused"
+    env = {**_quiet_cli_env(cli_env), "GREENWIRE_PAUSE_AT": "after_load", "GREENWIRE_PAUSE_FILE": str(paused)}
+    command = [GREENWIRE, "reprocess", "--db", str(db), "--workers", "1"]
+    returncode, stdout, stderr, stopped_after = _signal_when_paused(command, env, tmp_path, paused, "ctrl-c")
+
+    assert (returncode, stdout) == (130, ""), stderr[-2000:]
+    assert stopped_after < 10
+    assert stderr.splitlines() == [
+        "greenwire: interrupted; 0 articles loaded in this run are kept, the next run continues"
+    ]
+    statuses = _rows(db, "select status, message from ingest_runs order by started_at")
+    assert [status for status, _ in statuses] == ["completed", "interrupted"]
+    assert statuses[1][1].startswith("interrupted by SIGINT")
+    assert _rows(db, "select count(*) from articles") == [(5,)]
