@@ -66,31 +66,6 @@ def _prefect_package_dir() -> str:
     return str(Path(spec.origin).parent.parent)
 
 
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost")
-
-
-def _local_server_port() -> int | None:
-    """The port of the local server address (GREENWIRE_PREFECT_SERVER) if it is on this machine and
-    free, else None (any free port)."""
-    from urllib.parse import urlsplit
-
-    from flows.settings import local_server_url
-
-    try:
-        address = urlsplit(local_server_url())
-        port = address.port
-    except ValueError:
-        return None
-    if address.hostname not in LOOPBACK_HOSTS or port is None:
-        return None
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return None  # taken (by something that did not answer as a Prefect server)
-    return port
-
-
 class TemporaryServer:
     def __init__(self, port: int | None = None, *, scheduled: bool = False) -> None:
         self.port = port or _free_port()
@@ -200,9 +175,7 @@ def start_temporary_server(*, scheduled: bool = False) -> TemporaryServer | None
 
     if configured_api_url() is not None:
         return None
-    # serve's server outlives a run: on the address other commands look for a running server, so
-    # an ingest started by hand while serve runs uses it (seconds saved, one server on the database).
-    server = TemporaryServer(port=_local_server_port() if scheduled else None, scheduled=scheduled)
+    server = TemporaryServer(scheduled=scheduled)
     server.start()
     os.environ["PREFECT_API_URL"] = server.api_url
     _SERVER = server

@@ -447,8 +447,7 @@ def serve(
     """Serve one deployment per source on its cron schedule (Ctrl-C stops).
 
     Without a configured Prefect API this starts a local server with its scheduler for as long as
-    `serve` runs, at GREENWIRE_PREFECT_SERVER's address when that port is free (other greenwire
-    commands then use it); its address is printed, for `prefect flow-run ls` and the like.
+    `serve` runs; its address is printed, for `prefect flow-run ls` and the like.
     """
     configure_environment(verbose=verbose)
     server = start_temporary_server(scheduled=True)  # its start-up overlaps reading the sources
@@ -467,10 +466,7 @@ def serve(
     except ServerFailed as exc:
         raise fail(str(exc)) from None
     if server is not None:
-        typer.echo(
-            f"prefect api: {server.api_url}  (a local server with its scheduler, stopped with serve;"
-            " greenwire commands started meanwhile use it)"
-        )
+        typer.echo(f"prefect api: {server.api_url}  (a local server with its scheduler, stopped with serve)")
     for dep, src in zip(deployments, declared, strict=True):
         typer.echo(f"deployment greenwire-ingest/{dep.name}  schedule: {src.schedule or 'manual only'}")
     prefect_serve(*deployments, print_starting_message=False)

@@ -44,11 +44,6 @@ LOCAL_SERVER_ENV = "GREENWIRE_PREFECT_SERVER"
 DEFAULT_LOCAL_SERVER = "http://127.0.0.1:4200/api"
 
 
-def local_server_url() -> str:
-    """Where a long-lived local Prefect server is looked for (and where `serve` starts its own)."""
-    return os.environ.get(LOCAL_SERVER_ENV, DEFAULT_LOCAL_SERVER).rstrip("/")
-
-
 def reuse_running_server(probe_timeout: float = 0.3) -> str | None:
     """Point Prefect at a server that is already running, instead of starting a temporary one.
 
@@ -60,7 +55,7 @@ def reuse_running_server(probe_timeout: float = 0.3) -> str | None:
     configured = configured_api_url()
     if configured is not None:
         return configured
-    url = local_server_url()
+    url = os.environ.get(LOCAL_SERVER_ENV, DEFAULT_LOCAL_SERVER).rstrip("/")
     import urllib.error
     import urllib.request
 

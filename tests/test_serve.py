@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -173,40 +172,3 @@ def test_serve_without_a_server_creates_and_runs_scheduled_runs(tmp_path: Path, 
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select count(*) from articles").fetchone() == (5,)
         assert ("completed",) in con.execute("select status from ingest_runs").fetchall()
-
-
-def test_commands_started_while_serve_runs_use_its_server(tmp_path: Path, seeds_dir: Path) -> None:
-    """serve's own server listens where greenwire looks for a running one, so an ingest started by
-    hand meanwhile runs against it: no second server (seconds of start-up) on the same database."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        local_server = f"http://127.0.0.1:{sock.getsockname()[1]}/api"
-    config = _seeds_sources(tmp_path, seeds_dir, "0 3 * * *")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_API_", "GREENWIRE_"))}
-    env |= {"PREFECT_HOME": str(tmp_path / "prefect-home"), "GREENWIRE_PREFECT_SERVER": local_server}
-    serve = _start_serve(config, tmp_path / "served.duckdb", env)
-    output: list[str] = []
-    try:
-        api_url = _api_url_from(output, serve, timeout=180)
-        by_hand = tmp_path / "by-hand.duckdb"
-        result = subprocess.run(
-            [str(GREENWIRE), "ingest", str(seeds_dir), "--db", str(by_hand), "--workers", "1", "--no-progress"],
-            env=env,
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=180,
-        )
-        from prefect.client.schemas.sorting import FlowRunSort
-        from prefect.settings import temporary_settings
-
-        with temporary_settings(updates={PREFECT_API_URL: api_url}), get_client(sync_client=True) as client:
-            runs = client.read_flow_runs(sort=FlowRunSort.ID_DESC, limit=50)
-            runs_on_serves_server = [str(run.id) for run in runs]
-    finally:
-        _stop(serve)
-    assert api_url == local_server
-    assert result.returncode == 0, result.stderr
-    with duckdb.connect(str(by_hand), read_only=True) as con:
-        ((flow_run_id,),) = con.execute("select flow_run_id from ingest_runs").fetchall()
-    assert runs_on_serves_server == [flow_run_id]
