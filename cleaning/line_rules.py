@@ -73,6 +73,23 @@ END_MARKS: tuple[str, ...] = (
     "（完）", "(完)", "【完】", "[完]", "（全文完）", "(全文完)", "（终）", "(终)", "（END）", "(END)", "(end)", "-30-",
     "■",  # Xinhua's English stories
 )  # fmt: skip
+# A credit run on to a story's last sentence in the same paragraph, matched on the Simplified fold at the end of
+# the paragraph right after a sentence end (or an end mark): 中央社 "…淨零轉型。（編輯：張三）1130305" (the editor,
+# then a date code: ROC year, month, day), "…。【编辑：王五】", "…。（完）（责任编辑：刘洋）", "…。责任编辑：张三".
+# The sentence stays; the credit is read as a credit line and removed.
+CLOSING_CREDIT_ROLES = r"责任编辑|值班编辑|网络编辑|编辑|责编|审核|审校|校对"
+_CLOSING_CREDIT_FIELD = (
+    rf"(?:{CLOSING_CREDIT_ROLES})\s*[:：]\s*[\u4e00-\u9fff·]{{2,5}}(?:[\s、,，/]+[\u4e00-\u9fff·]{{2,5}}){{0,3}}"
+)
+CLOSING_CREDIT = (
+    r"(?:(?<=[。！？!?…”’」』])|(?<=（完）)|(?<=\(完\))|(?<=【完】))\s*(?P<credit>"
+    rf"[（(【\[]\s*(?:{CLOSING_CREDIT_ROLES})\s*[:：/／]\s*[^（()）【】\[\]]{{1,30}}[)）】\]]"
+    r"(?:\s*\d{7,8})?"  # 中央社's date code: 1130305 (ROC 113 = 2024), or 20240305
+    rf"|{_CLOSING_CREDIT_FIELD}(?:\s+{_CLOSING_CREDIT_FIELD})*"  # 编辑：张三 审核：李四
+    r")\s*$"
+)
+# A date code printed after a credit (above): not part of the names.
+CREDIT_DATE_CODE = r"(?<=[)）】\]])\s*\d{7,8}\s*$"
 # An official document's closing block (落款) after its last sentence, kept as body rather than trimmed
 # as trailing furniture: contact lines, attachment lines, the issuing bodies, the signing date, the
 # publication note, in that order. It counts only with a signing date after an issuer, or with a
@@ -99,6 +116,20 @@ OTHER_ROLES: tuple[str, ...] = ("摄影", "图片", "摄", "图", "美编", "设
 OUTLET_ENDINGS: tuple[str, ...] = (
     "新闻", "财经", "报道", "日报", "晚报", "早报", "时报", "周刊", "周报", "杂志", "电视台", "广播电台", "客户端",
     "传媒", "观察", "网", "报", "社", "台",
+)  # fmt: skip
+# Common Chinese surnames (Simplified; lines are matched on the Simplified fold): a byline that names the outlet
+# and its reporters with no role word ("第一财经 马晓华 李文") is told from an outlet and a column ("央视新闻 两会时间")
+# by its names starting with one of these.
+COMMON_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
+    "崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文"
+    "牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲"
+    "翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫"
+    "米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+COMPOUND_SURNAMES: tuple[str, ...] = (
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐",
+    "澹台", "轩辕", "端木", "百里", "呼延", "南宫",
 )  # fmt: skip
 # A wire or local-paper dateline that names the reporter, at the start of a story's first paragraph:
 # 新华社北京3月26日电（记者王优玲）… / 中新网上海4月18日电 (记者 缪璐)… / 本报讯（记者 张三 通讯员 李四）…
@@ -156,6 +187,14 @@ _CJK_NAMES = rf"{_CJK_NAME}(?:[\s、,，/]+{_CJK_NAME})*"
 # A news outlet named before its reporter on a byline: "《经济参考报》", "澎湃新闻", "21世纪经济报道".
 _OUTLET = r"(?:《[^》]{1,20}》|[\u4e00-\u9fff\dA-Za-z]{0,14}?(?:" + "|".join(OUTLET_ENDINGS) + "))"
 _REPORTER = r"特约记者|见习记者|首席记者|记者|通讯员"
+# A reporter's name on an outlet's byline without a role word: a surname and one or two characters ("李文",
+# "马晓华"); one name alone must be three characters long ("第一财经 马晓华"), since an outlet and a two-character
+# word after it is more often a channel ("光明网 文化") than a reporter.
+_SURNAME = "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + COMMON_SURNAMES + "])"
+_REPORTER_NAME = rf"{_SURNAME}[\u4e00-\u9fff]{{1,2}}"
+_LONE_REPORTER_NAME = (
+    "(?:" + "|".join(COMPOUND_SURNAMES) + rf")[\u4e00-\u9fff]{{1,2}}|[{COMMON_SURNAMES}][\u4e00-\u9fff]{{2}}"
+)
 # An office or body named as a page's author ("绿建委秘书处", "研究院办公室", "中国建筑节能协会").
 _CJK_OFFICE = r"[\u4e00-\u9fff]{1,14}?(?:" + "|".join(DOCUMENT_ISSUER_ENDINGS) + ")"
 _LATIN_NAME = r"[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,3}"
@@ -178,6 +217,14 @@ _VIEWS_LABEL = (
     r"浏览量|浏览次数|浏览|阅读量|阅读数|阅读次数|阅读|点击量|点击数|点击率|点击|点阅次数|点阅数|点阅|访问量"
     r"|访问次数|人气"
 )  # 点阅: Taiwan sites (點閱數), matched on the Simplified fold
+# A view counter that prints no count to read: rounded to 万 / w / k ("阅读 1.6万", "1.6万阅读", "阅读量：2.3万",
+# "阅读 10万+", "1.2w阅读"), or a 浏览人次 (Taiwan sites print the whole site's visitors so). Never body.
+_ROUNDED_COUNT = r"\d[\d,]*(?:\.\d+)?\s*(?:万|亿|w|k)\+?"
+_UNREAD_VIEW_COUNTER = (
+    rf"(?:浏览人次|{_VIEWS_LABEL})\s*(?:次数|量)?\s*[:：]?\s*{_ROUNDED_COUNT}\s*次?"
+    rf"|{_ROUNDED_COUNT}\s*(?:次|人次|人)?\s*(?:{_VIEWS_LABEL}|观看)"
+    r"|浏览人次\s*[:：]?\s*\d[\d,]*\s*次?"
+)
 _EN_DATE_LABEL = (
     r"Release Time|Release Date|Released|Published on|Published at|Published|Publication Date|Publish Date|"
     r"Posted on|Posted at|Posted|Date|Updated on|Updated|Last updated|Time"
@@ -356,6 +403,13 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         160,
     ),
     (
+        "meta.outlet_byline",  # 第一财经 马晓华 李文: the outlet, then its reporters, no role word (the outlet is the
+        # publisher when the page names none otherwise; the names are the author)
+        rf"^(?P<outlet>{_OUTLET})\s+(?P<author>{_REPORTER_NAME}(?:\s+{_REPORTER_NAME}){{1,3}}|{_LONE_REPORTER_NAME})$",
+        "meta",
+        40,
+    ),
+    (
         "meta.release_time",  # Release Time3 months ago / Published: March 3, 2024 / Posted on 2024-03-03
         # ... and "Release Date: 2023-09-15 Source: Guangzhou Housing Bureau Views: 1,203"
         rf"^{_AUTHOR_ON_META_LINE}"
@@ -382,6 +436,12 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         40,
     ),
     (
+        "meta.views_unread",  # 阅读 1.6万 / 1.6万阅读 / 阅读量：2.3万 / 瀏覽人次：1234: removed, no count read
+        rf"^(?:{_UNREAD_VIEW_COUNTER})$",
+        "meta",
+        30,
+    ),
+    (
         "meta.date_line",  # a line that is only a date: 2022-06-20 13:36 / 2024年8月14日 / March 3, 2024
         rf"^[【\[(（]?\s*(?P<date>{_NUMERIC_DATE_TIME}"
         r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
@@ -391,7 +451,9 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         # ... with the update note Reuters runs into it: "September 10, 2024 6:12 AM GMT+8Updated 2 months ago"
         r"(?:\s*Updated\s+(?:\d{1,3}|an?)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago)?"
         # ... and a reading time after it: "September 25, 2024 | 4 min read" / "2024-08-14 · 阅读约5分钟"
-        r"(?:\s*[|｜·•]\s*(?:\d{1,3}\s*(?:-|to)?\s*\d{0,3}\s*(?:min(?:ute)?s?\.?\s*read|分钟阅读)|阅读约?\s*\d{1,3}\s*分钟))?$",
+        r"(?:\s*[|｜·•]\s*(?:\d{1,3}\s*(?:-|to)?\s*\d{0,3}\s*(?:min(?:ute)?s?\.?\s*read|分钟阅读)|阅读约?\s*\d{1,3}\s*分钟))?"
+        # ... and a view counter after it: "2024-03-05 10:21 阅读 1.6万" / "2024-03-05 10:21 阅读 1234"
+        rf"(?:\s*[|｜·•]?\s*(?:{_UNREAD_VIEW_COUNTER}|(?:{_VIEWS_LABEL})\s*[:：]?\s*(?P<views>\d[\d,]*)\s*次?))?$",
         "meta",
         60,
     ),
@@ -426,7 +488,7 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         # ... after a bullet ("□ 本报记者 王拓") or 文/ ("文/南方日报记者 黄叙浩 通讯员 粤建宣"), and with the
         # other credits after the names ("作者：马晓华 责编：郑鸿杰", "记者：王琳 编辑：李华 审核：张强")
         rf"(?:[□■●◆]\s*)?[【\[(（]?\s*(?:(?:本报记者|本报通讯员|特约记者|见习记者|记者|通讯员)\s*[:：|｜/]?"
-        rf"|(?:(?:文\s*[/／|｜]\s*)?{_OUTLET}\s*(?:{_REPORTER})|作者|撰稿|撰文|采写)\s*(?:[:：|｜/]|\s))\s*"
+        rf"|(?:(?:文\s*[/／|｜]\s*)?(?P<outlet>{_OUTLET})\s*(?:{_REPORTER})|作者|撰稿|撰文|采写)\s*(?:[:：|｜/]|\s))\s*"
         rf"(?P<author>{_CJK_NAMES})(?:\s*[,，;；]?\s*(?:通讯员|实习生|见习记者|记者|摄影|责任编辑|编辑|责编|审核|校对)"
         rf"\s*[:：]?\s*{_CJK_NAMES})*"
         r"\s*[】\])）]?$"
@@ -741,6 +803,18 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         40,
     ),
 )
+
+# Screen-reader text that link markup adds to a link's words, not what the article says: Reuters' ", opens new
+# tab", "(opens in a new window)", Drupal's "(link is external)". Cut wherever it appears in a line (case-blind);
+# each pattern must hold one of LINK_NOTE_WORDS (a line without any is not searched).
+LINK_NOTE_PATTERNS: tuple[str, ...] = (
+    r",\s*opens?\s+(?:in\s+)?(?:an?\s+)?new\s+(?:tab|window)\b",
+    r"\s*[(\[]\s*opens?\s+(?:in\s+)?(?:an?\s+)?new\s+(?:tab|window)\s*[)\]]",
+    r"\s*[(\[]\s*(?:link\s+is\s+external|external\s+link)\s*[)\]]",
+)
+LINK_NOTE_WORDS: tuple[str, ...] = ("new tab", "new window", "external")
+# Pieces one of which every word of LINK_NOTE_WORDS holds, in both cases: a line without any is not even lower-cased.
+LINK_NOTE_SCREEN: tuple[str, ...] = ("ew", "EW", "xternal", "XTERNAL")
 
 # Lines longer than this are article text, whatever rule they resemble.
 MAX_RULE_LINE_CHARS = 400

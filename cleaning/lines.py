@@ -484,6 +484,51 @@ def dateline_author(paragraph: str) -> str | None:
     return author
 
 
+_LINK_NOTE = re.compile("|".join(f"(?:{p})" for p in table.LINK_NOTE_PATTERNS), re.IGNORECASE)
+
+
+def without_link_notes(text: str) -> str:
+    """`text` without the screen-reader notes link markup adds ("the report, opens new tab" -> "the report")."""
+    if not any(piece in text for piece in table.LINK_NOTE_SCREEN):
+        return text  # most lines (every Chinese one): no lower-cased copy made
+    lowered = text.lower()
+    if not any(word in lowered for word in table.LINK_NOTE_WORDS):
+        return text
+    return _LINK_NOTE.sub("", text)
+
+
+def outlet_name(captured: str) -> str:
+    """An outlet as a byline names it, without the title marks around it: "《经济参考报》" -> "经济参考报"."""
+    name = captured.strip()
+    if name.startswith("《") and name.endswith("》"):
+        name = name[1:-1].strip()
+    return name
+
+
+_CREDIT_DATE_CODE = re.compile(table.CREDIT_DATE_CODE)
+_CLOSING_CREDIT = re.compile(table.CLOSING_CREDIT)
+# Characters one of which every role of CLOSING_CREDIT_ROLES holds (编辑, 责编, 审核, 校对, ...).
+_CLOSING_CREDIT_SCREEN = ("编", "审", "校")
+CLOSING_CREDIT_WINDOW = 80  # characters at a paragraph's end searched for a run-on credit (longer is no credit)
+
+
+def split_closing_credit(paragraph: str) -> tuple[str, str] | None:
+    """(sentence, credit) when `paragraph` ends with a credit run on to its last sentence (`CLOSING_CREDIT`):
+    "…淨零轉型。（編輯：張三）1130305" -> ("…淨零轉型。", "（編輯：張三）1130305"); None otherwise."""
+    start = max(len(paragraph) - CLOSING_CREDIT_WINDOW, 0)
+    window = to_simplified(paragraph[start:])  # same offsets: the parts are read as printed
+    if not any(word in window for word in _CLOSING_CREDIT_SCREEN):
+        return None  # most paragraphs: no role word at all, no regex pass
+    match = _CLOSING_CREDIT.search(window)
+    if match is None:
+        return None
+    cut = start + match.start("credit")
+    sentence = paragraph[:cut].rstrip()
+    if not sentence:
+        return None
+    return sentence, paragraph[cut:].strip()
+
+
 @lru_cache(maxsize=4096)  # a credit line is read for the author, the editors and the byline alike
 def parse_credits(line: str) -> tuple[str | None, tuple[str, ...]]:
     """(author, editors) named on a credit line.
@@ -492,7 +537,7 @@ def parse_credits(line: str) -> tuple[str | None, tuple[str, ...]]:
     Chunyin" -> (None, ("Liu Mengjie", "Fu Chunyin")); "本报记者 张三 李四" -> ("张三、李四", ());
     "(责任编辑：李四)" -> (None, ("李四",)). Several authors are joined into one string.
     """
-    text = fold_spaces(line).strip("()（）【】[] ")
+    text = _CREDIT_DATE_CODE.sub("", fold_spaces(line)).strip("()（）【】[] ")  # "（编辑：张三）1130305"
     matches = list(_ROLES.finditer(to_simplified(text)))  # roles in Simplified (記者 -> 记者); names as printed
     authors: list[str] = []
     editors: list[str] = []

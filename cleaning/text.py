@@ -26,7 +26,10 @@ from cleaning.lines import (
     closing_block_length,
     dateline_author,
     is_contact_line,
+    outlet_name,
     parse_credits,
+    split_closing_credit,
+    without_link_notes,
 )
 from cleaning.normalize import cjk_ratio, cjk_run_length, fold_spaces, normalize_text, without_unmatched_closer
 from cleaning.version import EXTRACTOR_VERSION
@@ -89,6 +92,7 @@ class _Collected:
     views: list[int] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     holders: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)  # a byline's outlet ("第一财经 马晓华"): the last resort
     breadcrumb_sections: list[str] = field(default_factory=list)
     author: str | None = None  # from a credit line
     author_on_meta_line: str | None = None  # "来源：X 作者：王明": used when no credit line names one
@@ -113,7 +117,7 @@ def _split_lines(text: str) -> list[_Line]:
     joined: list[str] = []
     previous_blank = True
     for raw_line in text.splitlines():
-        folded = fold_spaces(raw_line)
+        folded = without_link_notes(fold_spaces(raw_line))  # "By Jane Doe, opens new tab": screen-reader text
         if not folded:
             previous_blank = True
             continue
@@ -125,8 +129,18 @@ def _split_lines(text: str) -> list[_Line]:
     lines = []
     for folded in joined:
         normalised = normalize_text(folded)
-        if normalised:
-            lines.append(_Line(text=normalised, folded=folded, match=classify_line(folded)))
+        if not normalised:
+            continue
+        match = classify_line(folded)
+        # "…淨零轉型。（編輯：張三）1130305": the sentence is body, the credit run on to it a credit line
+        parts = split_closing_credit(folded) if match is None else None
+        credit_match = classify_line(parts[1]) if parts is not None else None
+        if parts is not None and credit_match is not None and credit_match.rule.kind == "credit":
+            sentence, credit = parts
+            lines.append(_Line(text=normalize_text(sentence), folded=sentence, match=None))
+            lines.append(_Line(text=normalize_text(credit), folded=credit, match=credit_match))
+        else:
+            lines.append(_Line(text=normalised, folded=folded, match=match))
     return lines
 
 
@@ -191,6 +205,8 @@ def _absorb(line: _Line, collected: _Collected, rule: str | None = None) -> None
                 collected.sources.insert(0, captures["origin"])
             if "author" in captures and collected.author_on_meta_line is None:
                 collected.author_on_meta_line = author_names(captures["author"])  # "作者：admin" names no one
+            if "outlet" in captures:
+                collected.outlets.append(outlet_name(captures["outlet"]))
         elif kind == "credit":
             author, editors = parse_credits(line.folded)
             if author and collected.author is None:
@@ -200,6 +216,8 @@ def _absorb(line: _Line, collected: _Collected, rule: str | None = None) -> None
                 collected.meta_lines.append(captures["date"])
             if "source" in captures:
                 collected.sources.append(captures["source"])
+            if "outlet" in captures:  # "经济日报记者 王三": the outlet the reporters write for
+                collected.outlets.append(outlet_name(captures["outlet"]))
             collected.editors.extend(e for e in editors if e not in collected.editors)
         elif kind == "publisher" and "holder" in captures:
             collected.holders.append(captures["holder"])
@@ -359,9 +377,10 @@ def _derive_title(paragraphs: list[Paragraph]) -> str:
 
 
 def _publisher(collected: _Collected) -> str | None:
-    """The first named source, else the copyright holder: "来源：本站" names the site, not who it is."""
+    """The first named source, else the copyright holder, else the outlet a byline names: "来源：本站" names the
+    site, not who it is."""
     # "（来源：人民日报）" captures "人民日报）"; "来源：http://www.mohurd.gov.cn" names no one
-    names = (without_unmatched_closer(name) for name in (*collected.sources, *collected.holders))
+    names = (without_unmatched_closer(name) for name in (*collected.sources, *collected.holders, *collected.outlets))
     return next(
         (
             name

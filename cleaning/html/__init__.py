@@ -19,7 +19,7 @@ from cleaning.html import vocab
 from cleaning.html.body import BodyBlock, BodyResult, clip, extract_body, trim_head, trim_tail
 from cleaning.html.dom import collapse_spaces, parse_html, weighted_length
 from cleaning.html.second_opinion import apply_second_opinion, is_uncertain, trafilatura_blocks
-from cleaning.lines import author_names, dateline_author, is_signing_date
+from cleaning.lines import author_names, dateline_author, is_signing_date, outlet_name, split_closing_credit
 from cleaning.normalize import is_cjk
 from cleaning.version import EXTRACTOR_VERSION
 from schemas import ExtractedArticle, Image, Link, Paragraph, RawDocument, RemovedBlock, SiteRules
@@ -108,6 +108,13 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
     drop_override = [(selector, el) for selector in (rules.drop if rules else ()) for el in _select(root, selector)]
     used_rules = bool(rule_title or rule_date or rule_author or content_override or drop_override)
 
+    title, title_source = meta.choose_title(signals, rule_title)
+    if title_source in (None, "title_tag"):
+        # no h1 or declared title: an <h2> or <td class="title"> headline, read before the tree is pruned
+        heading = meta.headline_without_h1(root, signals, title)
+        if heading and heading != title:
+            title, title_source = heading[: meta.MAX_TITLE_CHARS], "h1"  # (the schema's name for a printed headline)
+
     findings = LineFindings()
     judge = _line_judge(findings)
     result = extract_body(
@@ -120,11 +127,11 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
     second_opinion = is_uncertain(result.signals) and apply_second_opinion(
         result, trafilatura_blocks(text, base_url), judge
     )
-    title, title_source = meta.choose_title(signals, rule_title)
     _drop_title_heading(result, title)
     trim_tail(result)
     trim_head(result)
     _drop_title_heading(result, title)  # a headline that a kicker trimmed above it had hidden
+    _split_closing_credits(result)
 
     body_weight = sum(weighted_length(b.text) for b in result.blocks)
     if not result.blocks:
@@ -204,6 +211,8 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
         or meta.source_from_meta(signals)
         or meta.source_from_elements(signals)
         or meta.declared_site_name(signals)
+        # the outlet a byline names ("第一财经 马晓华 李文", "经济日报记者 王三"): what the reporters write for
+        or _outlet_from_lines(date_lines)
         or meta.clean_copyright_holder(findings.publisher)
         # the site named in the <title> before a footer's copyright holder: the holder is often the
         # platform's or theme's owner (Tencent on a QQ page, a WordPress theme's author)
@@ -268,6 +277,23 @@ def _drop_title_heading(result: BodyResult, title: str | None) -> None:
         result.links[:] = [(p - 1, h, t) for p, h, t in result.links if p > 0]
 
 
+def _split_closing_credits(result: BodyResult) -> None:
+    """A credit run on to a paragraph's last sentence ("…淨零轉型。（編輯：張三）1130305") leaves the paragraph:
+    the sentence stays, the credit is removed as the credit line it is (and read with the removed lines)."""
+    for block in result.blocks:
+        if block.kind != "paragraph":
+            continue
+        parts = split_closing_credit(block.text)
+        if parts is None:
+            continue
+        sentence, credit = parts
+        match = meta.classify_line_cached(credit)
+        if match is None or match.rule.kind != "credit":
+            continue
+        block.text = sentence
+        result.removed.append((LINE_RULE_PREFIX + match.rule.name, credit))
+
+
 def _sentence_weight(blocks: list[BodyBlock]) -> float:
     """Weighted characters in blocks that read as sentences (not menu items or headlines)."""
     total = 0.0
@@ -288,6 +314,17 @@ def _source_from_lines(lines: list[str]) -> str | None:
         match = meta.classify_read_line_cached(line)
         if match is not None and match.rule.kind == "meta" and match.captures.get("source"):
             return match.captures["source"]
+    return None
+
+
+def _outlet_from_lines(lines: list[str]) -> str | None:
+    """The outlet the first byline among `lines` names before its reporters."""
+    for line in lines:
+        if len(line) > MAX_LINE_RULE_CHARS:
+            continue
+        match = meta.classify_read_line_cached(line)
+        if match is not None and match.captures.get("outlet"):
+            return outlet_name(match.captures["outlet"]) or None
     return None
 
 

@@ -34,7 +34,13 @@ from cleaning.html.dom import (
     weighted_length,
     weighted_length_uncached,
 )
-from cleaning.lines import closing_block_length, is_contact_line, is_document_issuer, is_signing_date
+from cleaning.lines import (
+    closing_block_length,
+    is_contact_line,
+    is_document_issuer,
+    is_signing_date,
+    without_link_notes,
+)
 
 MAX_REMOVED_TEXT = 300
 
@@ -407,6 +413,8 @@ def flatten(body: HtmlElement, base_url: str | None) -> Flattened:
             text = strip_controls("\n".join(line.rstrip() for line in raw.strip("\n").splitlines()).strip())
         else:
             text = collapse_spaces(raw)
+            if pending_links:  # "the report, opens new tab": screen-reader text inside a link
+                text = without_link_notes(text)
         if not text:
             pending_links.clear()
             return
@@ -457,7 +465,7 @@ def flatten(body: HtmlElement, base_url: str | None) -> Flattened:
                 link_depth += 1
                 href = element.get("href")
                 if href and not href.startswith(("javascript:", "#", "mailto:")):
-                    label = collapse_spaces(element.text_content())
+                    label = without_link_notes(collapse_spaces(element.text_content()))
                     pending_links.append((_resolve(base_url, href) if base_url else href, label))
             elif tag == "img":
                 src = element.get("src") or element.get("data-src") or element.get("data-original")

@@ -7,6 +7,22 @@ from __future__ import annotations
 
 # <meta name|property|itemprop=... content=...>, in order of trust.
 TITLE_META: tuple[str, ...] = ("twitter:title", "title", "dc.title", "articletitle", "headline")
+# A page without an h1 or a declared title may print its headline in an <h2> or in an element named as the title
+# (old government pages: <td class="title">, <div class="biaoti">): class/id tokens, whole-token match.
+HEADLINE_TOKENS: frozenset[str] = frozenset(
+    {"title", "biaoti", "bt", "headline", "arttitle", "articletitle", "newstitle", "contenttitle", "detailtitle",
+     "wztitle", "xxtitle", "wzbt"}
+)  # fmt: skip
+# Lower-cased pieces one of which every token above holds: a class/id value without any is not split into tokens.
+HEADLINE_TOKEN_SCREEN: tuple[str, ...] = ("title", "biaoti", "bt", "headline")
+HEADLINE_TAGS: tuple[str, ...] = ("h2",)  # headline tags read whatever their class
+MIN_HEADLINE_CHARS = 6  # shorter headings are section labels ("最新动态", "News")
+MAX_HEADLINE_CHARS = 150  # a longer text in a title-named element is a wrapper, not a headline
+# <title> texts that name nothing: an editor's template left as it was.
+PLACEHOLDER_TITLES: frozenset[str] = frozenset(
+    {"无标题文档", "无标题页", "无标题", "未命名", "未命名文档", "新建网页 1", "untitled", "untitled document",
+     "untitled page", "new page 1", "document", "home", "首页"}
+)  # fmt: skip
 OG_TITLE = "og:title"
 PUBLISHED_META: tuple[str, ...] = (
     "article:published_time",

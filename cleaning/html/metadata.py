@@ -586,6 +586,49 @@ def choose_title(signals: PageSignals, rule_title: str | None) -> tuple[str | No
     return None, None
 
 
+# Class and id values of the body's elements (each with its element), screened before they are split into tokens.
+_NAMED_ATTRIBUTES = etree.XPath("//body//*/@class | //body//*/@id")
+_HEADLINE_SCREEN = re.compile("|".join(vocab.HEADLINE_TOKEN_SCREEN), re.IGNORECASE)
+
+
+def _headline_holders(root: HtmlElement) -> Iterator[HtmlElement]:
+    """Elements that may print a page's headline: HEADLINE_TAGS, and elements named by a HEADLINE_TOKENS token."""
+    yield from root.iter(*vocab.HEADLINE_TAGS)
+    previous = None
+    for value in _NAMED_ATTRIBUTES(root):
+        if _HEADLINE_SCREEN.search(value) is None:
+            continue
+        element = value.getparent()
+        if element is not previous and element.tag not in vocab.HEADLINE_TAGS:
+            previous = element
+            if element_tokens(element) & vocab.HEADLINE_TOKENS:
+                yield element
+
+
+def headline_without_h1(root: HtmlElement, signals: PageSignals, title: str | None) -> str | None:
+    """The headline a page prints in an <h2> or a title-named element (`<td class="title">`) when it has no h1
+    or declared title and its <title> (`title`, as read so far) holds no headline: it names only the site, is a
+    placeholder ("无标题文档") or is missing. Only a page's one such candidate is taken (a sidebar's h2s are many);
+    with a <title>, the candidate it extends ("Headline_Site") is. Read on the tree before pruning."""
+    candidates: list[str] = []
+    for element in _headline_holders(root):
+        text = collapse_spaces(element.text_content())
+        if vocab.MIN_HEADLINE_CHARS <= len(text) <= vocab.MAX_HEADLINE_CHARS and text not in candidates:
+            candidates.append(text)
+    if not candidates:
+        return None
+    site_names = {name for name in (signals.meta.get(key) for key in vocab.SITE_NAME_META) if name}
+    headlines = [text for text in candidates if text not in site_names and not reads_as_site_name(text)]
+    tag = signals.title_tag
+    if tag and tag.strip().lower() not in vocab.PLACEHOLDER_TITLES:
+        extended = [text for text in headlines if _extends(tag, text)]
+        if extended:
+            return max(extended, key=len)
+        if title and not (title in site_names or reads_as_site_name(title)):
+            return None  # the <title> holds a headline of its own
+    return headlines[0] if len(headlines) == 1 else None
+
+
 def _printed_whole(title: str, signals: PageSignals) -> bool:
     """Does the page print this declared title as its h1? Then a dash or bar inside it is the headline's own."""
     return collapse_spaces(title) in signals.h1s

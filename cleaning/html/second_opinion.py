@@ -23,7 +23,7 @@ from lxml.etree import _Element
 from cleaning.html import vocab
 from cleaning.html.body import BodyBlock, BodyResult, ChoiceSignals, LineJudge, clip, is_signing_line
 from cleaning.html.dom import collapse_spaces, weighted_length
-from cleaning.lines import closing_block_length
+from cleaning.lines import closing_block_length, without_link_notes
 
 CHOICE_RULE = "choice.trafilatura"
 _KEY_DROP = re.compile(r"\s+")
@@ -70,7 +70,7 @@ def _lines(element: _Element) -> list[str]:
             parts.append(inner.text)
         if inner.tail:
             parts.append(inner.tail)
-    lines = [collapse_spaces(line) for line in "".join(parts).split("\n")]
+    lines = [without_link_notes(collapse_spaces(line)) for line in "".join(parts).split("\n")]
     return [line for line in lines if line]
 
 
@@ -86,7 +86,7 @@ def blocks_from_trafilatura_xml(body: _Element) -> list[BodyBlock]:
                 blocks.append(BodyBlock("heading", max(1, min(level, 6)), text))
         elif tag == "list":
             for item in child.iter("item"):
-                text = collapse_spaces("".join(item.itertext()))
+                text = without_link_notes(collapse_spaces("".join(item.itertext())))
                 if text:
                     blocks.append(BodyBlock("list_item", None, text))
         elif tag == "table":
