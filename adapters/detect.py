@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from adapters.base import FetchContext
-from adapters.files import KEY_ROOT_OPTION
+from adapters.files import ABSOLUTE_KEYS_OPTION, KEY_ROOT_OPTION
 from adapters.http import HttpFailure, HttpResponse, http_client_for
 from adapters.netpolicy import UrlRefused
 from adapters.sitemap import SitemapError, decompress_bounded
@@ -37,7 +37,8 @@ def source_for_target(target: str, *, configured: Sequence[SourceConfig], ctx: F
     """The source for `greenwire ingest TARGET`.
 
     A path inside a configured files root reuses that source (same name, keys relative to its root),
-    so an ad-hoc run and the scheduled run share article ids; any other path becomes source "local".
+    so an ad-hoc run and the scheduled run share article ids; any other path becomes source "local", keyed
+    by the files' absolute paths.
     A URL is checked against the network policy (UrlRefused), fetched once and sniffed: a feed, a
     sitemap, or else a single page. A URL a configured web source lists reuses that source. With a
     listing store (`ctx.listings`), a URL already read under its ad-hoc source name keeps the kind
@@ -64,7 +65,11 @@ def _file_source(target: str, configured: Sequence[SourceConfig], ctx: FetchCont
             if absolute == root or (root.is_dir() and absolute.is_relative_to(root)):
                 options = {**source.options, KEY_ROOT_OPTION: root_text}
                 return source.model_copy(update={"paths": (target,), "options": options})
-    return SourceConfig(name=LOCAL_SOURCE_NAME, adapter="files", paths=(target,))
+    # Keyed and located by absolute path: two directories' `article.txt` stay two articles, and a file named
+    # through its parent directory one article; a later run from another directory still finds it.
+    return SourceConfig(
+        name=LOCAL_SOURCE_NAME, adapter="files", paths=(absolute.as_posix(),), options={ABSOLUTE_KEYS_OPTION: True}
+    )
 
 
 def _web_source(url: str, configured: Sequence[SourceConfig], ctx: FetchContext) -> SourceConfig:

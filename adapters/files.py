@@ -35,6 +35,9 @@ EXTENSION_MEDIA_TYPES: dict[str, str] = {
 COMPRESSED_SUFFIX = ".gz"
 # options["key_root"]: keys are relative to this directory instead of the walked path (see detect.py).
 KEY_ROOT_OPTION = "key_root"
+# options["absolute_keys"]: keys are the files' absolute paths (an ad-hoc target outside every configured root:
+# the key must not depend on which directory the command line named).
+ABSOLUTE_KEYS_OPTION = "absolute_keys"
 
 
 def _is_hidden(name: str) -> bool:
@@ -121,7 +124,9 @@ class FilesAdapter:
                 )
                 continue
             prefix = ""
-            if isinstance(key_root, str):
+            if source.options.get(ABSOLUTE_KEYS_OPTION):
+                prefix = _resolve(root_text, ctx).as_posix().rstrip("/") + "/"
+            elif isinstance(key_root, str):
                 prefix = _resolve(root_text, ctx).relative_to(_resolve(key_root, ctx)).as_posix()
                 prefix = "" if prefix == "." else prefix + "/"
             if not lexical_root.is_dir():

@@ -64,8 +64,9 @@ def test_paths_inside_a_configured_root_share_its_identities(project: Path) -> N
 def test_other_paths_become_the_local_source_and_missing_paths_fail(project: Path) -> None:
     ctx = make_ctx(project)
     source = source_for_target("elsewhere", configured=[SEEDS], ctx=ctx)
-    assert (source.name, source.adapter, source.paths) == ("local", "files", ("elsewhere",))
-    assert keys(source, ctx) == ["c.txt"]
+    elsewhere = (project / "elsewhere").resolve().as_posix()
+    assert (source.name, source.adapter, source.paths) == ("local", "files", (elsewhere,))
+    assert keys(source, ctx) == [f"{elsewhere}/c.txt"]
     with pytest.raises(FileNotFoundError, match="no-such-dir"):
         source_for_target("no-such-dir", configured=[SEEDS], ctx=ctx)
 
@@ -118,3 +119,24 @@ def test_source_names_for_urls_are_safe() -> None:
     assert source_name_for_url("https://www.mohurd.gov.cn/xinwen/") == "www.mohurd.gov.cn"
     assert source_name_for_url("http://[::1]:9000/") == "__1_9000"
     SourceConfig(name=source_name_for_url("http://user:pw@例子.中国:81/"), adapter="pages")
+
+
+def test_local_targets_are_keyed_by_absolute_path_whichever_directory_is_named(project: Path) -> None:
+    """Two directories' `article.txt` are two inputs, and one file named through its parent directory
+    is one input (keys relative to each named directory made them collide, or split)."""
+    for directory in ("a", "b", "par/sub"):
+        (project / directory).mkdir(parents=True)
+        (project / directory / "article.txt").write_text(directory, encoding="utf-8")
+    ctx = make_ctx(project)
+    base = project.resolve().as_posix()
+
+    def keys_for(target: str) -> list[str]:
+        return keys(source_for_target(target, configured=[SEEDS], ctx=ctx), ctx)
+
+    assert keys_for("a") + keys_for("b") == [f"{base}/a/article.txt", f"{base}/b/article.txt"]
+    assert keys_for("par/sub") == [f"{base}/par/sub/article.txt"]
+    assert keys_for("par") == [f"{base}/par/sub/article.txt"]
+    assert keys_for("par/sub/article.txt") == [f"{base}/par/sub/article.txt"]
+    assert keys_for(f"{base}/par") == [f"{base}/par/sub/article.txt"]
+    # Paths inside a configured root keep that source and its root-relative keys.
+    assert keys_for("seeds/2024") == ["2024/03/b.html"]
