@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -306,23 +305,37 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _cell_text(value: Any) -> str:
+    """A non-NULL value as one cell of a table or CSV: lists, structs and JSON as compact JSON text."""
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(_jsonable(value), ensure_ascii=False)
+    return str(value)
+
+
+def _csv_field(value: Any) -> str:
+    """RFC 4180 field: NULL is an empty field and an empty string a quoted one (`""`), so the two stay apart."""
+    if value is None:
+        return ""
+    scalar = _jsonable(value)
+    text = _cell_text(scalar)
+    if text == "" or any(ch in text for ch in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def render_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
-    """Format a result set as an aligned table, CSV or JSON (one object per row)."""
+    """Format a result set as an aligned table (NULL shown as NULL), CSV or JSON (one object per row)."""
     if fmt == "json":
         return json.dumps(
             [dict(zip(columns, map(_jsonable, row), strict=True)) for row in rows], ensure_ascii=False, indent=2
         )
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(columns)
-        writer.writerows([[_jsonable(v) for v in row] for row in rows])
-        return buffer.getvalue().rstrip("\n")
+        return "\n".join(",".join(_csv_field(v) for v in row) for row in [tuple(columns), *rows])
     from rich.cells import cell_len
     from rich.console import Console
     from rich.table import Table
 
-    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    cells = [["NULL" if v is None else _cell_text(v) for v in row] for row in rows]
     widths = [max([cell_len(c), *(cell_len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
     table = Table(*columns, box=None, header_style="bold", pad_edge=False)
     for row in cells:
@@ -331,6 +344,21 @@ def render_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
     console = Console(file=io.StringIO(), width=sum(widths) + 2 * len(widths) + 1, record=True, color_system=None)
     console.print(table)
     return "\n".join(line.rstrip() for line in console.export_text().splitlines())
+
+
+def _parsed_json_columns(description: list[tuple], rows: list[tuple]) -> list[tuple]:
+    """Values of JSON-typed columns parsed, so `--format json` nests them instead of quoting them as strings."""
+    json_columns = [i for i, column in enumerate(description) if str(column[1]) == "JSON"]
+    if not json_columns:
+        return rows
+    parsed = []
+    for row in rows:
+        values = list(row)
+        for i in json_columns:
+            if isinstance(values[i], str):
+                values[i] = json.loads(values[i])
+        parsed.append(tuple(values))
+    return parsed
 
 
 @app.command()
@@ -366,7 +394,7 @@ def sql(
             if cursor.description is None:
                 return
             columns = [d[0] for d in cursor.description]
-            rows = cursor.fetchall()
+            rows = _parsed_json_columns(cursor.description, cursor.fetchall())
     except duckdb.Error as exc:
         raise fail(str(exc).splitlines()[0]) from None
     except Exception as exc:

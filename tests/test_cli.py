@@ -64,6 +64,22 @@ def test_sql_formats(warehouse: Path) -> None:
     assert json.loads(as_json.stdout) == [{"language": "en", "n": 4}, {"language": "zh", "n": 1}]
 
 
+def test_sql_keeps_null_apart_from_empty_and_nests_json(warehouse: Path) -> None:
+    """NULL and '' printed alike (blank) in a table and in CSV, JSON columns quoted as strings in JSON
+    output, lists as Python reprs: an analyst could not tell the values apart or pipe them to jq."""
+    query = "select NULL as a, '' as b, 'x,y' as c, ['p', 'q'] as l, '{\"x\": 1}'::JSON as j, 2.5 as n"
+    table = runner.invoke(app, ["sql", query, "--db", str(warehouse)])
+    assert table.stdout.splitlines()[1].split() == ["NULL", "x,y", '["p",', '"q"]', '{"x":', "1}", "2.5"]
+    csv_out = runner.invoke(app, ["sql", query, "--db", str(warehouse), "--format", "csv"])
+    assert csv_out.stdout.splitlines() == ["a,b,c,l,j,n", ',"","x,y","[""p"", ""q""]","{""x"": 1}",2.5']
+    as_json = runner.invoke(app, ["sql", query, "--db", str(warehouse), "--format", "json"])
+    assert json.loads(as_json.stdout) == [{"a": None, "b": "", "c": "x,y", "l": ["p", "q"], "j": {"x": 1}, "n": 2.5}]
+    runs = runner.invoke(
+        app, ["sql", "select rejects_by_reason from ingest_runs", "--db", str(warehouse), "--format", "json"]
+    )
+    assert json.loads(runs.stdout) == [{"rejects_by_reason": {}}]
+
+
 def test_sql_errors_are_one_line_and_nonzero(warehouse: Path, tmp_path: Path) -> None:
     bad = runner.invoke(app, ["sql", "select nope from articles", "--db", str(warehouse)])
     assert bad.exit_code == 1 and "greenwire: error:" in bad.output and "Traceback" not in bad.output
