@@ -526,6 +526,10 @@ def evenly_spaced(count: int, total: int) -> set[int]:
     return {i * total // count for i in range(count)}
 
 
+def _tree_bytes(root: Path) -> int:
+    return sum(path.stat().st_size for path in root.rglob("*") if path.is_file() and not path.is_symlink())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=10_000, help="pages to generate (default 10,000)")
@@ -618,7 +622,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.workdir is None and not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
         else:
-            print(f"workdir kept: {workdir}", file=sys.stderr)
+            # A 100k run leaves ~5 GB (pages, warehouse, archive): say so, a full disk fails the next install.
+            size_gib = _tree_bytes(workdir) / 2**30
+            print(f"workdir kept: {workdir} ({size_gib:.1f} GiB; remove it when done)", file=sys.stderr)
 
     if any(run is not None and run.exit_code != 0 for run in (report.first, report.rerun)):
         return 1
