@@ -54,6 +54,7 @@ from flows.listings import WarehouseListingStore, take_handed_over
 from flows.memory import long_lived_objects_frozen, map_large_blocks_separately, return_free_memory
 from flows.report import (
     SourceTally,
+    note_deferred,
     remember_ended_early,
     summarise,
     summarise_unfinished,
@@ -274,9 +275,8 @@ def _ingest_source(
         fetched = fetch_batch(attach_validators(refs, state), source, adapter, ctx, run_id=run_id, threads=threads)
         fetched.unchanged.extend(settled)
         crash_point("after_fetch")
-        tally.counts["deferred"] += len(fetched.deferred)
         for failure in fetched.deferred:
-            tally.rejects[f"deferred:{failure.reason}"] += 1
+            note_deferred(tally, failure.uri, failure.reason, failure.detail)
             logger.warning("deferred %s: %s %s", failure.uri, failure.reason, failure.detail)
         progress.sink().processed(len(fetched.deferred))
         future = None
@@ -372,8 +372,7 @@ def _account_discovery_problems(
         tally.counts["discovered"] += 1
         logger.warning("could not read listing %s: %s %s", problem.uri, problem.reason, problem.detail)
         if problem.transient:
-            tally.counts["deferred"] += 1
-            tally.rejects[f"deferred:{problem.reason}"] += 1
+            note_deferred(tally, problem.uri, problem.reason, problem.detail)
             continue
         reject = make_reject(run_id, source.name, problem.uri, "discover", problem.reason, problem.detail, now)
         rejects.append((None, reject))

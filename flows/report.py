@@ -21,13 +21,75 @@ from warehouse.loader import BatchResult, CommittedOutcomes, LoadBatch
 OUTCOMES = ("new", "updated", "unchanged", "rejected", "deferred")
 
 
+# Deferred inputs (transient failures, retried next run) are no rejects: they get no `rejects`
+# row and no `inputs` row, so the next run fetches them again. Which ones, and why, is kept in
+# the run's `ingest_runs.message`, up to DEFERRED_KEPT of them (the flow run's log names them all),
+# and the command line prints the first DEFERRED_PRINTED.
+DEFERRED_KEPT = 20
+DEFERRED_PRINTED = 3
+DEFERRED_DETAIL_CHARS = 400  # kept in the message; the printed line keeps DEFERRED_PRINTED_CHARS
+DEFERRED_PRINTED_CHARS = 140
+DEFERRED_HEADER = "deferred (transient failures, retried next run):"
+
+
+@dataclass(frozen=True)
+class DeferredInput:
+    """An input whose fetch failed transiently: its URL or path, the reason code and the detail."""
+
+    uri: str
+    reason: str
+    detail: str
+
+    def line(self) -> str:
+        detail = _elide_middle(" ".join(self.detail.split()), DEFERRED_DETAIL_CHARS)
+        return f"{self.uri}  {self.reason}" + (f": {detail}" if detail else "")
+
+
+def _elide_middle(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters in the middle: an HTTP error's cause is at its end
+    (`... [Errno 111] Connection refused`), its kind at its start."""
+    if len(text) <= limit:
+        return text
+    head = limit // 3
+    return text[:head] + " … " + text[len(text) - (limit - head - 3) :]
+
+
 @dataclass
 class SourceTally:
-    """One source's outcome counts, reject reasons and time within a run."""
+    """One source's outcome counts, reject reasons, the first deferred inputs and time within a run."""
 
     counts: Counter[str] = field(default_factory=Counter)
     rejects: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    deferred_inputs: list[DeferredInput] = field(default_factory=list)  # the first DEFERRED_KEPT
+
+
+def note_deferred(tally: SourceTally, uri: str, reason: str, detail: str = "") -> None:
+    """Count an input deferred to the next run (reason key `deferred:<reason>`) and keep its detail."""
+    tally.counts["deferred"] += 1
+    tally.rejects[f"deferred:{reason}"] += 1
+    if len(tally.deferred_inputs) < DEFERRED_KEPT:
+        tally.deferred_inputs.append(DeferredInput(uri, reason, detail))
+
+
+def deferred_note(tallies: dict[str, SourceTally]) -> str | None:
+    """The run's deferred inputs as text for `ingest_runs.message`: a header line, then one line
+    per input (`URL  reason: detail`), then how many more there were; None when none was deferred."""
+    kept = [item for tally in tallies.values() for item in tally.deferred_inputs][:DEFERRED_KEPT]
+    if not kept:
+        return None
+    total = sum(tally.counts["deferred"] for tally in tallies.values())
+    lines = [f"{total} {'input' if total == 1 else 'inputs'} {DEFERRED_HEADER}", *(item.line() for item in kept)]
+    if total > len(kept):
+        lines.append(f"… and {total - len(kept)} more (the flow run's log names each)")
+    return "\n".join(lines)
+
+
+def _with_deferred_note(message: str | None, tallies: dict[str, SourceTally]) -> str | None:
+    note = deferred_note(tallies)
+    if note is None:
+        return message
+    return note if not message else f"{message}\n{note}"
 
 
 def tally_load(tally: SourceTally, batch: LoadBatch, result: BatchResult) -> None:
@@ -56,6 +118,7 @@ def summarise(
         total.update(tally.counts)
         reasons.update(tally.rejects)
     counts = RunCounts(discovered=total["discovered"], **{outcome: total[outcome] for outcome in OUTCOMES})
+    message = _with_deferred_note(message, tallies)
     return _run_summary(run_id, flow_run_id, sources, started, status, counts, dict(reasons), message)
 
 
@@ -117,6 +180,7 @@ def summarise_unfinished(
         deferred=deferred_while_fetching + not_processed,
     )
     reasons = {**committed.rejects_by_reason, **deferred_reasons}
+    message = _with_deferred_note(message, tallies) or message
     return _run_summary(run_id, flow_run_id, sources, started, status, counts, reasons, message)
 
 
@@ -155,6 +219,13 @@ def summary_markdown(summary: RunSummary, tallies: dict[str, SourceTally]) -> st
         lines += [f"| {reason} | {n} |" for reason, n in sorted(summary.rejects_by_reason.items())]
     else:
         lines.append("None.")
+    deferred = [item for tally in tallies.values() for item in tally.deferred_inputs][:DEFERRED_KEPT]
+    if deferred:
+        lines += ["", "## Deferred inputs (retried next run)", "", "| input | reason | detail |", "|---|---|---|"]
+        lines += [
+            f"| {d.uri} | {d.reason} | {_elide_middle(' '.join(d.detail.split()), DEFERRED_DETAIL_CHARS)} |"
+            for d in deferred
+        ]
     lines += ["", "## Slowest sources", "", "| source | seconds | inputs |", "|---|---:|---:|"]
     for name, tally in sorted(tallies.items(), key=lambda kv: -kv[1].seconds)[:10]:
         lines.append(f"| {name} | {tally.seconds:.1f} | {tally.counts['discovered']} |")
@@ -171,7 +242,39 @@ def print_summary(summary: RunSummary, db: Path, console: Console | None = None)
     table = Table("discovered", "new", "updated", "unchanged", "rejected", "deferred", box=None)
     table.add_row(*(str(v) for v in (c.discovered, c.new, c.updated, c.unchanged, c.rejected, c.deferred)))
     console.print(table)
-    if summary.rejects_by_reason:
-        reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(summary.rejects_by_reason.items()))
-        console.print(f"rejects by reason: {reasons}")
-        console.print('details: greenwire sql "select source_uri, stage, reason, detail from rejects"')
+    rejected = {r: n for r, n in summary.rejects_by_reason.items() if not r.startswith("deferred:")}
+    deferred = {r[len("deferred:") :]: n for r, n in summary.rejects_by_reason.items() if r.startswith("deferred:")}
+    # Each hint names the run: a query over every run would show older rows, or none of this run's.
+    this_run = "run_id = '" + summary.run_id.replace("'", "''") + "'"
+    if rejected:
+        console.print(f"rejects by reason: {_by_reason(rejected)}", markup=False)
+        if c.rejected:
+            _print_hint(console, f"select source_uri, stage, reason, detail from rejects where {this_run}")
+    if deferred:
+        console.print(f"deferred by reason (retried next run): {_by_reason(deferred)}", markup=False)
+        listed = _deferred_lines(summary.message)
+        for line in listed[:DEFERRED_PRINTED]:
+            uri, _, why = line.partition("  ")  # the URL whole, the reason and detail shortened
+            shown = f"  {uri}  {_elide_middle(why, DEFERRED_PRINTED_CHARS)}"
+            console.print(shown, soft_wrap=True, markup=False, highlight=False)
+        if listed:
+            if c.deferred > DEFERRED_PRINTED:
+                console.print(f"  … {c.deferred - DEFERRED_PRINTED} more")
+            _print_hint(console, f"select message from ingest_runs where {this_run}")
+
+
+def _print_hint(console: Console, query: str) -> None:
+    console.print(f'details: greenwire sql "{query}"', soft_wrap=True, markup=False, highlight=False)
+
+
+def _by_reason(counts: dict[str, int]) -> str:
+    return ", ".join(f"{reason} {n}" for reason, n in sorted(counts.items()))
+
+
+def _deferred_lines(message: str | None) -> list[str]:
+    """The deferred inputs `deferred_note` wrote into a run's message (one line each)."""
+    lines = (message or "").splitlines()
+    for index, line in enumerate(lines):
+        if line.endswith(DEFERRED_HEADER):
+            return [item for item in lines[index + 1 :] if not item.startswith("… and ")]
+    return []

@@ -48,3 +48,14 @@ def marking_extractor(original: Callable[..., Article]) -> Callable[..., Article
         return article.model_copy(update={"paragraphs": (*article.paragraphs, marker)})
 
     return changed_extract
+
+
+def article_page(title: str) -> str:
+    """A small English article page (six paragraphs under an h1) that extracts as one article."""
+    sentence = f"{title} is part of this week's coverage of low-carbon construction in Chinese cities."
+    paragraphs = "".join(
+        f"<p>{sentence} Detail number {i} follows from the ministry's new rules.</p>" for i in range(6)
+    )
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paragraphs}</article></body></html>"
+    )

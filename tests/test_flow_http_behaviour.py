@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from builders import article_page
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -14,16 +15,6 @@ from flows.runner import run_ingest
 from schemas import SourceConfig
 
 pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
-
-
-def _page(title: str) -> str:
-    sentence = f"{title} is part of this week's coverage of low-carbon construction in Chinese cities."
-    paragraphs = "".join(
-        f"<p>{sentence} Detail number {i} follows from the ministry's new rules.</p>" for i in range(6)
-    )
-    return (
-        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paragraphs}</article></body></html>"
-    )
 
 
 def _fail_then_succeed(status: int, headers: dict[str, str], body: str):
@@ -40,7 +31,7 @@ def _fail_then_succeed(status: int, headers: dict[str, str], body: str):
 
 def _slow(request: Request) -> Response:
     time.sleep(1.5)
-    return Response(_page("Too slow"), content_type="text/html")
+    return Response(article_page("Too slow"), content_type="text/html")
 
 
 @pytest.fixture
@@ -56,16 +47,18 @@ def threaded_server() -> HTTPServer:
 def test_http_behaviours_are_accounted_for(tmp_path: Path, threaded_server: HTTPServer) -> None:
     httpserver = threaded_server
     httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nDisallow: /private/\n")
-    httpserver.expect_request("/ok").respond_with_data(_page("Plain page"), content_type="text/html; charset=utf-8")
+    httpserver.expect_request("/ok").respond_with_data(
+        article_page("Plain page"), content_type="text/html; charset=utf-8"
+    )
     httpserver.expect_request("/old").respond_with_data("", status=301, headers={"Location": "/new"})
-    httpserver.expect_request("/new").respond_with_data(_page("Moved page"), content_type="text/html")
-    httpserver.expect_request("/flaky").respond_with_handler(_fail_then_succeed(500, {}, _page("Flaky page")))
+    httpserver.expect_request("/new").respond_with_data(article_page("Moved page"), content_type="text/html")
+    httpserver.expect_request("/flaky").respond_with_handler(_fail_then_succeed(500, {}, article_page("Flaky page")))
     httpserver.expect_request("/busy").respond_with_handler(
-        _fail_then_succeed(429, {"Retry-After": "1"}, _page("Busy page"))
+        _fail_then_succeed(429, {"Retry-After": "1"}, article_page("Busy page"))
     )
     httpserver.expect_request("/slow").respond_with_handler(_slow)
     httpserver.expect_request("/huge").respond_with_data("<p>" + "x" * 300_000 + "</p>", content_type="text/html")
-    httpserver.expect_request("/private/secret").respond_with_data(_page("Secret"), content_type="text/html")
+    httpserver.expect_request("/private/secret").respond_with_data(article_page("Secret"), content_type="text/html")
     httpserver.expect_request("/missing").respond_with_data("not here", status=404)
     paths = ["/ok", "/old", "/flaky", "/busy", "/slow", "/huge", "/private/secret", "/missing"]
     source = SourceConfig(
@@ -99,7 +92,7 @@ def test_unreadable_listing_is_an_input_rejected_at_discovery(tmp_path: Path, th
 <item><title>Plain page</title><link>{server.url_for("/a")}</link></item></channel></rss>"""
     server.expect_request("/feed.xml").respond_with_data(feed, content_type="application/rss+xml")
     server.expect_request("/gone.xml").respond_with_data("gone", status=404)
-    server.expect_request("/a").respond_with_data(_page("Plain page"), content_type="text/html")
+    server.expect_request("/a").respond_with_data(article_page("Plain page"), content_type="text/html")
     source = SourceConfig(
         name="feeds",
         adapter="rss",

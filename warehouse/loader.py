@@ -253,16 +253,41 @@ def finish_run(con: duckdb.DuckDBPyConnection, summary: schemas.RunSummary) -> N
 
 
 def mark_interrupted_runs(con: duckdb.DuckDBPyConnection, *, now: datetime) -> int:
-    """Runs still 'running' belong to a process that died (only one writer at a time): mark them."""
-    count = _scalar(
-        con,
-        "UPDATE ingest_runs SET status = 'interrupted', finished_at = ?,"
-        " duration_s = epoch(CAST(? AS TIMESTAMPTZ)) - epoch(started_at),"
-        " message = coalesce(message, 'the process ended before the run finished')"
-        " WHERE status = 'running'",
-        [utc(now), utc(now)],
-    )
-    return int(count or 0)
+    """Runs still 'running' belong to a process that died (only one writer at a time): mark them
+    `interrupted`, counted from what their committed batches loaded (`committed_outcomes`).
+
+    What such a run discovered but never loaded is not known (it lived in the dead process's
+    memory): discovered is the sum of the outcomes, so the counts add up; the next run reads
+    those inputs anyway."""
+    running = [
+        str(row[0])
+        for row in con.execute("SELECT run_id FROM ingest_runs WHERE status = 'running' ORDER BY started_at").fetchall()
+    ]
+    finished_at = utc(now)
+    with transaction(con):
+        for run_id in running:
+            done = committed_outcomes(con, run_id)
+            con.execute(
+                "UPDATE ingest_runs SET status = 'interrupted', finished_at = ?,"
+                " duration_s = epoch(CAST(? AS TIMESTAMPTZ)) - epoch(started_at),"
+                " discovered = ?, new = ?, updated = ?, unchanged = ?, rejected = ?, deferred = 0,"
+                " rejects_by_reason = ?,"
+                " message = coalesce(message, 'the process ended before the run finished;"
+                " counted from the batches it committed')"
+                " WHERE run_id = ? AND status = 'running'",
+                [
+                    finished_at,
+                    finished_at,
+                    done.total,
+                    done.new,
+                    done.updated,
+                    done.unchanged,
+                    done.rejected,
+                    json.dumps(done.rejects_by_reason, ensure_ascii=False, sort_keys=True),
+                    run_id,
+                ],
+            )
+    return len(running)
 
 
 @dataclass(frozen=True)
@@ -282,15 +307,21 @@ class CommittedOutcomes:
 
 def committed_outcomes(con: duckdb.DuckDBPyConnection, run_id: str) -> CommittedOutcomes:
     """The outcomes the warehouse holds for `run_id`, counted the way `load_batch` counts them:
-    new / updated / unchanged from the inputs the run touched last, rejected from its reject rows.
+    new / updated / unchanged from the inputs the run touched last (a rejected input it skipped
+    unchanged included), rejected from its reject rows.
 
     A run stopped by Ctrl-C, SIGTERM or an error keeps every batch it committed; its tally in
     memory may lag behind the last commit, the warehouse does not."""
+    # An input the run rejected has a reject row of the run; one still `rejected` from an earlier
+    # run was skipped unchanged by this one, and counts so.
     by_outcome = dict(
         con.execute(
-            "SELECT last_outcome, count(*) FROM inputs WHERE last_run_id = ? AND last_outcome <> 'rejected'"
-            " GROUP BY last_outcome",
-            [run_id],
+            "SELECT CASE WHEN last_outcome = 'rejected' THEN 'unchanged' ELSE last_outcome END, count(*)"
+            " FROM inputs i WHERE last_run_id = ? AND NOT (last_outcome = 'rejected' AND EXISTS ("
+            "   SELECT 1 FROM rejects r WHERE r.run_id = ? AND r.source_name = i.source_name"
+            "   AND r.input_key = i.input_key))"
+            " GROUP BY 1",
+            [run_id, run_id],
         ).fetchall()
     )
     reasons = dict(
@@ -737,9 +768,13 @@ def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetim
         [run_id],
     )
     _write_inputs(con, run_id, loaded_at, plan)
-    # Inputs skipped before parsing (same bytes, 304): only the run and outcome move.
+    # Inputs skipped before parsing (same bytes, 304): only the run moves, and the outcome of an
+    # article's input. A rejected input skipped so is still rejected now (its reject row, from the
+    # run that rejected it, stands); the run counts it unchanged. (article_id is NULL exactly for
+    # rejected inputs: this also repairs rows older code set to 'unchanged'.)
     con.execute(
-        "UPDATE inputs SET last_outcome = 'unchanged', last_run_id = ?, updated_at = ?"
+        "UPDATE inputs SET last_outcome = CASE WHEN inputs.article_id IS NULL THEN 'rejected' ELSE 'unchanged' END,"
+        " last_run_id = ?, updated_at = ?"
         " FROM stage_skipped k WHERE inputs.source_name = k.source_name AND inputs.input_key = k.input_key",
         [run_id, loaded_at],
     )
