@@ -14,8 +14,9 @@ ZH_MIN_CJK_SHARE = 0.25
 EN_MIN_LATIN_SHARE = 0.6
 
 
-# (language, letters of its script, share of all letters that decides it), checked in order.
-# Kana first: Japanese text is full of Han characters too.
+# (language, letters of its script (Unicode block), share of all letters that decides it), checked in order.
+# Kana first: Japanese text is full of Han characters too (and needs JA_MIN_CJK_SHARE of them with the kana).
+# A script's vowel signs are combining marks, no letters to `_LETTER`: shares of these scripts can pass 1.
 SCRIPT_LANGUAGES: tuple[tuple[str, str, float], ...] = (
     ("ja", r"[\u3040-\u30ff]+", 0.05),
     ("ko", r"[\uac00-\ud7af\u1100-\u11ff]+", 0.3),
@@ -24,8 +25,25 @@ SCRIPT_LANGUAGES: tuple[tuple[str, str, float], ...] = (
     ("ar", r"[\u0600-\u06ff]+", 0.5),
     ("he", r"[\u0590-\u05ff]+", 0.5),
     ("hi", r"[\u0900-\u097f]+", 0.5),
+    ("bn", r"[\u0980-\u09ff]+", 0.5),
+    ("pa", r"[\u0a00-\u0a7f]+", 0.5),
+    ("gu", r"[\u0a80-\u0aff]+", 0.5),
+    ("ta", r"[\u0b80-\u0bff]+", 0.5),
+    ("te", r"[\u0c00-\u0c7f]+", 0.5),
+    ("kn", r"[\u0c80-\u0cff]+", 0.5),
+    ("ml", r"[\u0d00-\u0d7f]+", 0.5),
+    ("si", r"[\u0d80-\u0dff]+", 0.5),
     ("th", r"[\u0e00-\u0e7f]+", 0.5),
+    ("lo", r"[\u0e80-\u0eff]+", 0.5),
+    ("my", r"[\u1000-\u109f]+", 0.5),
+    ("ka", r"[\u10a0-\u10ff\u1c90-\u1cbf]+", 0.5),
+    ("hy", r"[\u0530-\u058f]+", 0.5),
+    ("am", r"[\u1200-\u139f]+", 0.5),
+    ("km", r"[\u1780-\u17ff]+", 0.5),
 )
+# Kana mark Japanese, but an English text quoting a Japanese tweet has some too: Japanese needs this share of
+# its letters in kana and Han together (the majority script decides; CJK characters carry a word each).
+JA_MIN_CJK_SHARE = 0.25
 
 _LETTER = re.compile(r"[^\W\d_]+")  # runs: counted by length, far fewer matches than characters
 _SCRIPTS = tuple((code, re.compile(pattern), share) for code, pattern, share in SCRIPT_LANGUAGES)
@@ -84,8 +102,12 @@ def _detect_by_letter_shares(text: str) -> str | None:
     if not letters:
         return None
     for code, script, share in _SCRIPTS:
-        if sum(map(len, script.findall(text))) / letters >= share:
-            return code
+        in_script = sum(map(len, script.findall(text)))
+        if in_script / letters < share:
+            continue
+        if code == "ja" and cjk_run_length(text) / letters < JA_MIN_CJK_SHARE:  # (kana count as CJK there)
+            continue  # kana quoted in another language's text
+        return code
     if cjk_run_length(text) / letters >= ZH_MIN_CJK_SHARE:  # cjk_ratio(text), its letter count reused
         return "zh"
     if sum(map(len, _LATIN_LETTER.findall(text))) / letters >= EN_MIN_LATIN_SHARE:

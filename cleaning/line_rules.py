@@ -157,6 +157,8 @@ NOT_AUTHOR_NAMES: tuple[str, ...] = (
     "管理员", "网站管理员", "系统管理员", "超级管理员", "本站", "本网", "本站编辑", "小编", "佚名", "匿名", "未知",
     # what a credit says was done after the names: "（记者陈智 整合）", "本报记者 X 综合报道"
     "整合", "综合", "整理", "编译", "综述", "报道", "综合报道", "供稿", "采访", "发自",
+    # where a reposted text came from, in the author's place: "作者：网络整理"
+    "网络", "网络整理", "综合整理", "本站整理", "网络转载", "互联网",
     # the roles a 作者 field prints between the names: "作者：记者 刘洋 实习生 陈佳怡"
     "记者", "本报记者", "特约记者", "见习记者", "实习记者", "首席记者", "通讯员", "本报通讯员", "实习生",
 )  # fmt: skip
@@ -180,7 +182,50 @@ NOT_AUTHOR_PATTERNS: tuple[str, ...] = (
     r"^\W*\d[\d\W_]*$",  # 102384: a user id
     r"^(?:[A-Za-z]\.)+$|^[A-Za-z]$",  # initials alone: "S.", "D.E."
     r"[@*]",  # a comment form's fields: "Name *", "name, email@gmail.com"
+    r"©",  # a picture's credit in a byline's place: "Bild © hr"
+    r"^(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}/?$",  # a host: "www.koffergepackt.com"
 )
+# Labels a byline element or meta tag prints before a Latin-script author (matched case-blind at the value's
+# start, then a colon or a space): "Auteur: Anna Kubišta", "von Ulrike", "Erstellt von Andri Bryner". The
+# name after the label is the author; a value that is only a label ("Veröffentlicht am") names no one.
+AUTHOR_VALUE_LABELS: tuple[str, ...] = (
+    r"veröffentlicht\s+(?:am|von)", r"veröffentlicht", r"erstellt\s+(?:am|von)", r"geschrieben\s+von",
+    r"verfasst\s+von", r"ein\s+beitrag\s+von", r"von", r"autor(?:in)?", r"author", r"auteur(?:e)?", r"autrice",
+    r"écrit\s+par", r"publié\s+(?:le|par)", r"par", r"escrito\s+por", r"publicado\s+(?:el|por)", r"por",
+    r"scritto\s+da", r"autore", r"written\s+by", r"posted\s+(?:on|by)", r"published\s+(?:on|by)", r"by",
+)  # fmt: skip
+# A company's legal form (matched case-sensitively as a word of a Latin author value): the operator of the
+# site, not a person ("Perform Media Deutschland GmbH"). Associations and foundations ("… e.V.", "Stiftung")
+# are not listed: an NGO's report is authored by the NGO.
+COMPANY_LEGAL_FORMS: tuple[str, ...] = (
+    "GmbH", "mbH", "AG", "KG", "KGaA", "OHG", "UG", "SE", "Ltd", "Ltd.", "Limited", "Inc", "Inc.", "LLC", "LLP",
+    "plc", "PLC", "Corp", "Corp.", "Corporation", "S.A.", "SA", "SAS", "SARL", "S.r.l.", "S.p.A.", "B.V.", "N.V.",
+    "Pty", "A/S", "AB", "Oy",
+)  # fmt: skip
+# Countries an author value may end with after a comma, as an address does ("GIROMATCH, Frankfurt a. M.,
+# Germany"): the place is cut, the first part stays to be judged ("Jane Doe, Berlin, Germany" -> Jane Doe).
+ADDRESS_COUNTRIES: tuple[str, ...] = (
+    "Germany", "Deutschland", "Austria", "Österreich", "Switzerland", "Schweiz", "Suisse", "France", "Italy",
+    "Italia", "Spain", "España", "Netherlands", "Nederland", "Belgium", "Czech Republic", "Czechia", "Poland",
+    "United Kingdom", "UK", "USA", "U.S.A.", "United States", "Canada", "Australia", "China", "Japan", "India",
+    "Singapore", "Hong Kong",
+)  # fmt: skip
+# Jobs and titles that end an affiliation printed after a Chinese name ("王文 中国人民大学重阳金融研究院执行院长",
+# "李四 教授"): a part of an author value ending so names a position, not a person (unless the part is a name's
+# length, "王院长" being as rare as a reporter called so).
+AFFILIATION_ENDINGS: tuple[str, ...] = (
+    "院长", "副院长", "所长", "主任", "教授", "研究员", "副研究员", "理事长", "会长", "秘书长", "主席", "总经理",
+    "董事长", "总裁", "总监", "主编", "总编辑", "经济学家", "分析师", "首席", "博士", "学者", "专家", "高级工程师",
+    "工程师", "讲师", "负责人", "创始人", "合伙人",
+)  # fmt: skip
+AFFILIATION_MIN_CHARS = 6  # shorter parts are a name's length: kept
+# Characters that join an outlet to its channel in an author value ("新浪财经-自媒体综合"): an outlet, a joiner
+# and more names a channel, not a person.
+OUTLET_CHANNEL_JOINERS = "-－—_·|｜"
+# Reporter roles an outlet's short name is glued to on a credit line ("采写：南都记者 余毅菁", "南都见习记者 林子沛"):
+# the text glued right before one of these, after another role, is the outlet. (通讯员 is not listed:
+# "记者张三通讯员李四" glues a reporter's name to it.)
+OUTLET_GLUED_ROLES: tuple[str, ...] = ("记者", "见习记者", "特约记者", "首席记者", "实习记者")
 
 _CJK_NAME = r"[\u4e00-\u9fff·]{2,5}"
 _CJK_NAMES = rf"{_CJK_NAME}(?:[\s、,，/]+{_CJK_NAME})*"
@@ -192,6 +237,7 @@ _REPORTER = r"特约记者|见习记者|首席记者|记者|通讯员"
 # word after it is more often a channel ("光明网 文化") than a reporter.
 _SURNAME = "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + COMMON_SURNAMES + "])"
 _REPORTER_NAME = rf"{_SURNAME}[\u4e00-\u9fff]{{1,2}}"
+REPORTER_NAME = _REPORTER_NAME  # (read by cleaning.lines: a name glued to a reporter role is a reporter's)
 _LONE_REPORTER_NAME = (
     "(?:" + "|".join(COMPOUND_SURNAMES) + rf")[\u4e00-\u9fff]{{1,2}}|[{COMMON_SURNAMES}][\u4e00-\u9fff]{{2}}"
 )
@@ -270,6 +316,9 @@ _FIELDS_ON_META_LINE = (
     + rf"(?=(?:.*?(?:{_VIEWS_LABEL})\s*(?:次数|量)?\s*[:：]?\s*(?P<views>\d[\d,]*))?)"
     + rf"(?=(?:.*?(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*(?P<source>{_SOURCE_CHAR}+))?)"
 )
+# Labelled fields a template printed with no value before the date ("来源:      | 发布时间: 2018-05-17 |
+# 浏览次数: 2168", "来源： 作者： 发布时间：…"): the line is still a metadata line.
+_EMPTY_FIELDS = r"(?:(?:信息来源|文章来源|稿件来源|来源|出处|作者|责任编辑|编辑)\s*[:：]\s*[|｜]?\s*)*"
 # An official document number: 建标〔2022〕24号 / 国办发〔2021〕1号 / 京政办发[2022]3号
 _DOCUMENT_NUMBER = r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*第?\s*\d{1,5}\s*号"
 
@@ -300,7 +349,7 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
     (
         "meta.publish_line",  # 发布时间:2023-11-03    浏览量:1908   /  日期：2023年11月3日 来源：新华社
         # views and source may come in any order after the date: captured by lookaheads from the start
-        rf"^{_FIELDS_ON_META_LINE}"
+        rf"^{_FIELDS_ON_META_LINE}{_EMPTY_FIELDS}"
         rf"[【\[(（]?\s*(?:{_DATE_LABEL})\s*[】\])）]?\s*[:：]?\s*(?=.{{0,3}}{_DATEISH})"
         rf"(?P<date>.+?)(?=\s{{2,}}|\s*[|｜【]|\s*(?:{_VIEWS_LABEL}|来源|作者|编辑|字号|字体)|$)",
         "meta",

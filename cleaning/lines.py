@@ -428,8 +428,8 @@ def _names(segment: str) -> list[str]:
 
 def _names_no_person(name: str, outlets: tuple[str, ...] = ()) -> bool:
     """True for a value in an author's place that names no one: a CMS account ("admin"), a user id,
-    a place's "北京报道", or one of `outlets` (the site's own names), or the start of one ("网易" for
-    "网易订阅")."""
+    a place's "北京报道", or one of `outlets` (the site's own names), the start of one ("网易" for
+    "网易订阅"), or one with a channel joined to it ("新浪财经-自媒体综合")."""
     simplified = to_simplified(name)  # 臺北報導 is a place's 台北报导 too
     folded = simplified.casefold()
     if folded in _NOT_AUTHOR_NAMES or _NOT_AUTHOR_PATTERN.search(simplified):
@@ -441,7 +441,59 @@ def _names_no_person(name: str, outlets: tuple[str, ...] = ()) -> bool:
         # A Chinese outlet is often named by the start of its name: "财新" for 财新网.
         if is_cjk(name[0]) and min(len(folded), len(other)) >= 2 and other.startswith(folded):
             return True
+        if (
+            is_cjk(name[0])
+            and len(other) >= 2
+            and folded.startswith(other)
+            and folded[len(other) : len(other) + 1] in _OUTLET_CHANNEL_JOINERS
+        ):
+            return True
     return False
+
+
+_OUTLET_CHANNEL_JOINERS = frozenset(table.OUTLET_CHANNEL_JOINERS)
+_AUTHOR_VALUE_LABEL = re.compile(
+    "^(?:" + "|".join(table.AUTHOR_VALUE_LABELS) + r")(?:\s*[:：]\s*|\s+|$)", re.IGNORECASE
+)
+_COMPANY_LEGAL_FORMS = frozenset(table.COMPANY_LEGAL_FORMS)
+_ADDRESS_COUNTRIES = frozenset(table.ADDRESS_COUNTRIES)
+_AFFILIATION_ENDINGS = tuple(table.AFFILIATION_ENDINGS)
+_TRAILING_JUNK = " \t:：/|｜,，;；-—"
+_VALUE_WORDS = re.compile(r"[\s,，]+")
+
+
+def _latin_author(text: str, outlets: tuple[str, ...]) -> str | None:
+    """A Latin-script author value judged whole ("Hanns-Seidel-Stiftung e.V."), without the label before it
+    ("Auteur: Anna Kubišta"), and without an address's place after it ("…, Frankfurt a. M., Germany"); None
+    for a label alone, a company (a legal form among its words) or what `_names_no_person` names no one."""
+    text = _AUTHOR_VALUE_LABEL.sub("", text, count=1).lstrip(_EDGE_JUNK).rstrip(_TRAILING_JUNK)  # "e.V." keeps its dot
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) >= 2 and parts[-1] in _ADDRESS_COUNTRIES:
+        text = parts[0]
+    if not text or any(word in _COMPANY_LEGAL_FORMS for word in _VALUE_WORDS.split(text)):
+        return None
+    return None if _names_no_person(text, outlets) else text
+
+
+def _names_position(part: str) -> bool:
+    """A part of a Chinese author value that gives a job or an affiliation ("中国人民大学重阳金融研究院执行院长",
+    "教授"), not a person."""
+    simplified = to_simplified(part)
+    return simplified in _AFFILIATION_ENDINGS or (
+        len(simplified) >= table.AFFILIATION_MIN_CHARS and simplified.endswith(_AFFILIATION_ENDINGS)
+    )
+
+
+def _opens_with_credit_label(text: str) -> bool:
+    """Does a Chinese author value open with a credit's role and its separator ("责任编辑：张申", "作者：王明")?
+    Then it is read as a credit line: an editor's credit names no author. A role word opening a value without
+    a separator ("编辑部", "撰稿人李明") is no label (`_without_role` reads a reporter's role glued to a name)."""
+    simplified = to_simplified(text)
+    match = _ROLES.match(simplified)
+    return match is not None and _LABEL_SEPARATOR.match(simplified, match.end()) is not None
+
+
+_LABEL_SEPARATOR = re.compile(r"\s*[:：/／]")
 
 
 def author_names(value: str | None, *, outlets: Iterable[str] = ()) -> str | None:
@@ -453,9 +505,12 @@ def author_names(value: str | None, *, outlets: Iterable[str] = ()) -> str | Non
     text = fold_spaces(value).strip()
     known = tuple(o for o in (fold_spaces(o).strip() for o in outlets) if o)
     if not any(is_cjk(ch) for ch in text):  # a Latin value is judged whole: "Hanns-Seidel-Stiftung e.V."
-        return None if not text or _names_no_person(text, known) else text
-    parts = (_without_role(part.strip(_EDGE_JUNK)) for part in _NAME_SPLIT_CJK.split(text.strip(_EDGE_JUNK)))
-    kept = [part for part in parts if part and not _names_no_person(part, known)]
+        return _latin_author(text, known) if text else None
+    text = text.strip(_EDGE_JUNK)
+    if _opens_with_credit_label(text):
+        text = parse_credits(text)[0] or ""  # "责任编辑：张申": an editor, no author
+    parts = (_without_role(part.strip(_EDGE_JUNK)) for part in _NAME_SPLIT_CJK.split(text))
+    kept = [part for part in parts if part and not _names_no_person(part, known) and not _names_position(part)]
     return "、".join(kept) if kept else None
 
 
@@ -529,6 +584,19 @@ def split_closing_credit(paragraph: str) -> tuple[str, str] | None:
     return sentence, paragraph[cut:].strip()
 
 
+_OUTLET_GLUED_ROLES = frozenset(table.OUTLET_GLUED_ROLES)
+_REPORTER_NAME = re.compile(table.REPORTER_NAME)
+
+
+def _is_glued_outlet(segment: str, next_role: str) -> bool:
+    """Is the text between two roles an outlet's short name glued to the reporter role after it ("：南都" before
+    记者)? A reporter's name glued so ("记者张三记者李四") starts with a common surname, an outlet does not."""
+    if next_role not in _OUTLET_GLUED_ROLES or not segment or segment[-1].isspace():
+        return False
+    name = segment.strip(_EDGE_JUNK)
+    return bool(name) and _CJK_NAME.match(name) is not None and _REPORTER_NAME.fullmatch(name) is None
+
+
 @lru_cache(maxsize=4096)  # a credit line is read for the author, the editors and the byline alike
 def parse_credits(line: str) -> tuple[str | None, tuple[str, ...]]:
     """(author, editors) named on a credit line.
@@ -545,7 +613,10 @@ def parse_credits(line: str) -> tuple[str | None, tuple[str, ...]]:
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         role = " ".join(match.group(0).split()).lower()
         kind = _ROLE_KINDS.get(role, "other")
-        names = _names(text[match.end() : end])
+        segment = text[match.end() : end]
+        if index + 1 < len(matches) and _is_glued_outlet(segment, matches[index + 1].group(0)):
+            continue  # "采写：南都记者 余毅菁": 南都 is the reporters' outlet
+        names = _names(segment)
         if kind == "author":
             authors.extend(n for n in names if n not in authors)
         elif kind == "editor":

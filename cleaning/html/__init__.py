@@ -114,6 +114,9 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
         heading = meta.headline_without_h1(root, signals, title)
         if heading and heading != title:
             title, title_source = heading[: meta.MAX_TITLE_CHARS], "h1"  # (the schema's name for a printed headline)
+        elif title_source == "title_tag" and title == collapse_spaces(signals.title_tag or ""):
+            # the whole tag: a site's name after the headline the page prints alone is split off
+            title = meta.headline_printed_in_title_tag(root, signals) or title
 
     findings = LineFindings()
     judge = _line_judge(findings)
@@ -174,14 +177,17 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
 
     line_author, editors = meta.credits_from_lines(credit_lines)
     outlets: list[tuple[str, ...]] = []
+    printed_source = meta.trim_run_on_source(meta.clean_source(_source_from_lines(date_lines)), signals, root)
 
     def named_author(value: str | None) -> str | None:
-        """`value` without what names no one: a site that names itself as the author names no one (the
-        site's names are read once, and only for a page that offers a value)."""
+        """`value` without what names no one: a site that names itself as the author names no one, nor does
+        the source the page names (来源：参考消息 with author 参考消息). The names are read once, and only for a
+        page that offers a value."""
         if not value:
             return None
         if not outlets:
-            outlets.append(meta.outlet_names(signals, title))
+            sources = (printed_source, meta.source_from_meta(signals), meta.source_from_elements(signals))
+            outlets.append(meta.outlet_names(signals, title) + tuple(name for name in sources if name))
         return author_names(value, outlets=outlets[0])
 
     author = (
@@ -206,7 +212,7 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
     # beats only a site name guessed from the title tag, not one the meta tags declare.
     publisher = (
         meta.publisher_from_structured(signals)
-        or meta.trim_run_on_source(meta.clean_source(_source_from_lines(date_lines)), signals, root)
+        or printed_source
         or signals.platform.get("publisher")  # a WeChat account: its og:site_name is the platform's
         or meta.source_from_meta(signals)
         or meta.source_from_elements(signals)
@@ -344,6 +350,8 @@ def _plain_byline(text: str) -> str | None:
     author, _editors = parse_credits(text)
     if author:
         return author
+    if text.rstrip().endswith((":", "：")):
+        return None  # "超级感悟：" before a linked headline: a list's author, or a label with no name
     cleaned = text.strip(" |·•-—")
     if not any(is_cjk(ch) for ch in cleaned):
         cleaned = latin_name(cleaned)  # "Vivian Tsui in Beijing" -> "Vivian Tsui"

@@ -94,6 +94,15 @@ NOT_PUBLISHER_NAMES: frozenset[str] = frozenset(
 )  # fmt: skip
 MAX_COPYRIGHT_HOLDER_CHARS = 40
 # What surrounds a holder in a copyright notice, besides years and ©: cut away, the first piece left is the name.
+# Labels a footer prints before the site's owner, on its copyright line ("主办单位：山西医科大学纪检监察室 版权所有"):
+# cut from the holder's start (with their colon).
+OWNER_LABELS: tuple[str, ...] = (
+    "主办单位", "承办单位", "主管单位", "运营单位", "维护单位", "建设单位", "网站主办", "主办", "承办", "主管",
+    "Herausgeber", "Betreiber", "Publisher", "Operator",
+)  # fmt: skip
+# Unrendered template placeholders a CMS leaves in a meta tag's content ("{$plugin.tx_news.opengraph.site_name}",
+# "{{ site.name }}", "${siteName}", "<%= title %>"): the whole value is one, so the tag names nothing.
+TEMPLATE_PLACEHOLDER = r"^\s*(?:\{\{.*\}\}|\{%.*%\}|\$\{.*\}|\{\$.*\}|<%.*%>|%%[^%]*%%|\[\[.*\]\])\s*$"
 COPYRIGHT_NOISE: tuple[str, ...] = (
     "copyright", "all rights reserved", "some rights reserved", "alle rechte vorbehalten", "tous droits réservés",
     "todos los derechos reservados", "版权所有", "保留所有权利",
@@ -280,6 +289,11 @@ PUBLISH_DATE_WINDOW = 40  # characters after the label searched for the date
 # A site name read from what the title tag adds after the headline ("Headline - Site"): its bounds,
 # and the separator characters trimmed from its edges ("标题-半月谈" leaves "-半月谈").
 MIN_SITE_NAME_CHARS = 2
+# An h1 this short (a person's or a place's name, "蔡健雅") is the title only when the <title> is it plus a site.
+MIN_EXTENDED_H1_CHARS = 2
+# Characters at which a title tag may join the headline the page prints alone to the site's name, with no
+# spaces around them ("中华人民共和国监察法-纪检", "…GPU-EDN 电子技术设计"); a space between hanzi counts too.
+TITLE_SPLIT_CHARACTERS: tuple[str, ...] = ("-", "_", "|", "｜", "－", "—", "–", "·", "»")
 MAX_SITE_NAME_CHARS = 40
 MAX_SITE_NAME_WORDS = 5  # more words than this read as a headline, not a name
 SITE_NAME_EDGE = " -_|·–—:：｜»>"

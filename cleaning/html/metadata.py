@@ -89,7 +89,7 @@ def collect_signals(root: HtmlElement, base_url: str | None) -> PageSignals:
                 .lower()
             )
             content = element.get("content")
-            if key and content and content.strip() and key not in signals.meta:
+            if key and content and content.strip() and key not in signals.meta and not _is_placeholder(content):
                 signals.meta[key] = content.strip()
         elif tag == "link":
             if (element.get("rel") or "").lower() == "canonical" and element.get("href") and signals.canonical is None:
@@ -132,7 +132,7 @@ def collect_signals(root: HtmlElement, base_url: str | None) -> PageSignals:
             and not tokens & vocab.BYLINE_ROLE_TOKENS  # "news-author-position": a job or outlet, no name
             and not in_comment_area(element)
         ):
-            text = collapse_spaces(element.text_content())
+            text = _spaced_text(element)
             if 2 <= len(text) <= 200:
                 signals.byline_texts.append(_byline_names(element) or text)
         elif tokens & vocab.SOURCE_TOKENS and len(signals.source_texts) < MAX_SIGNAL_TEXTS:
@@ -144,6 +144,14 @@ def collect_signals(root: HtmlElement, base_url: str | None) -> PageSignals:
     if _may_need_copyright(signals):
         signals.copyright_texts, signals.source_links = _notice_texts(root)
     return signals
+
+
+_TEMPLATE_PLACEHOLDER = re.compile(vocab.TEMPLATE_PLACEHOLDER, re.DOTALL)
+
+
+def _is_placeholder(content: str) -> bool:
+    """An unrendered template expression in a meta tag's place (`vocab.TEMPLATE_PLACEHOLDER`)."""
+    return ("{" in content or "%" in content or "[[" in content) and _TEMPLATE_PLACEHOLDER.match(content) is not None
 
 
 def _may_need_copyright(signals: PageSignals) -> bool:
@@ -291,6 +299,20 @@ def _jsonld_objects(payload: str) -> Iterator[dict[str, Any]]:
 
 
 MAX_BYLINE_NAMES = 6
+
+
+def _spaced_text(element: HtmlElement) -> str:
+    """An element's text with a space where two of its elements' texts meet word to word: a byline's
+    "<a>王文</a><span>中国人民大学…执行院长</span>" reads "王文 中国人民大学…执行院长", not one run-on name."""
+    pieces = [piece for piece in element.itertext() if piece]
+    if len(pieces) <= 1:
+        return collapse_spaces(pieces[0]) if pieces else ""
+    joined = pieces[0]
+    for piece in pieces[1:]:
+        if joined and joined[-1].isalnum() and piece[0].isalnum():
+            joined += " "
+        joined += piece
+    return collapse_spaces(joined)
 
 
 def _byline_names(element: HtmlElement) -> str | None:
@@ -629,6 +651,55 @@ def headline_without_h1(root: HtmlElement, signals: PageSignals, title: str | No
     return headlines[0] if len(headlines) == 1 else None
 
 
+def _declared_site_names(signals: PageSignals) -> set[str]:
+    return {name for name in (signals.meta.get(key) for key in vocab.SITE_NAME_META) if name}
+
+
+_BODY_TEXT_NODES = etree.XPath("//body//text()[not(ancestor::a)]")  # a link's text is a menu's or a list's
+_TITLE_SPLIT_CHARACTERS = frozenset(vocab.TITLE_SPLIT_CHARACTERS)
+
+
+def _title_tag_splits(tag: str) -> Iterator[tuple[str, str]]:
+    """(headline, rest) for each place a title tag may join a headline to a site's name, the shortest rest
+    first: a separator character ("-", "_", "|", ...), or a space between hanzi ("…大赛 湖南省…医院"). Only
+    rests a site's name can be, with a headline at least as long before them."""
+    for index in range(len(tag) - 1, 0, -1):
+        char = tag[index]
+        if char not in _TITLE_SPLIT_CHARACTERS and not (
+            char == " " and is_cjk(tag[index + 1 : index + 2] or "a") and _ends_hanzi_like(tag[:index])
+        ):
+            continue
+        head = tag[:index].rstrip(vocab.SITE_NAME_EDGE)
+        rest = tag[index:].strip(vocab.SITE_NAME_EDGE)
+        if len(rest) > vocab.MAX_SITE_NAME_CHARS:
+            return
+        if (
+            len(rest) >= vocab.MIN_SITE_NAME_CHARS
+            and len(head) >= max(len(rest), vocab.MIN_HEADLINE_CHARS)
+            and (any(map(is_cjk, rest)) or len(rest.split()) <= vocab.MAX_SITE_NAME_WORDS)
+        ):
+            yield head, rest
+
+
+def _ends_hanzi_like(text: str) -> bool:
+    return bool(text) and (is_cjk(text[-1]) or text[-1] in "》」』】）”")
+
+
+def headline_printed_in_title_tag(root: HtmlElement, signals: PageSignals) -> str | None:
+    """The headline of a title tag that adds the site's name after it with no h1 to tell them apart
+    ("中华人民共和国监察法-纪检", "…GPU-EDN 电子技术设计"): the part before a separator that the page prints alone,
+    as a text of its own (a table cell, an h4, the body's first line). A headline with a dash of its own
+    stays whole: its first part is not printed alone, or is shorter than the rest. Read before pruning."""
+    tag = signals.title_tag
+    if not tag:
+        return None
+    splits = list(_title_tag_splits(tag))
+    if not splits:
+        return None
+    printed = {collapse_spaces(text) for text in _BODY_TEXT_NODES(root) if len(text) >= vocab.MIN_HEADLINE_CHARS}
+    return next((head for head, _rest in splits if head in printed), None)
+
+
 def _printed_whole(title: str, signals: PageSignals) -> bool:
     """Does the page print this declared title as its h1? Then a dash or bar inside it is the headline's own."""
     return collapse_spaces(title) in signals.h1s
@@ -650,7 +721,18 @@ def _h1_heading(title: str, signals: PageSignals) -> str | None:
 
 
 def _best_h1(signals: PageSignals) -> str | None:
-    """The h1 that the <title> repeats, else the only long-enough h1 (logos are h1s on many sites)."""
+    """The h1 that the <title> repeats, else the only long-enough h1 (logos are h1s on many sites). A short h1
+    counts when the <title> is that h1 plus what sites add after a separator ("蔡健雅_百度百科" over <h1>蔡健雅</h1>)
+    and it is no site's name itself (a logo "新华网" over "新华网 - headline")."""
+    if signals.title_tag:
+        for h1 in signals.h1s:
+            if (
+                vocab.MIN_EXTENDED_H1_CHARS <= len(h1) < 4
+                and _extends(signals.title_tag, h1)
+                and not reads_as_site_name(h1)
+                and h1 not in _declared_site_names(signals)
+            ):
+                return h1
     candidates = [h for h in signals.h1s if 4 <= len(h) <= MAX_TITLE_CHARS]
     if not candidates:
         return None
@@ -1006,6 +1088,7 @@ def clean_copyright_holder(holder: str | None) -> str | None:
         return None
     parts = [part.strip(" .,，。:：;；-–—|｜") for part in _COPYRIGHT_NOISE.split(holder)]
     name = normalize_text(next((part for part in parts if part), ""))
+    name = _OWNER_LABEL.sub("", name)  # "主办单位：山西医科大学纪检监察室" -> the owner
     if (
         not name
         or name.lower() in vocab.NOT_PUBLISHER_NAMES
@@ -1016,6 +1099,7 @@ def clean_copyright_holder(holder: str | None) -> str | None:
     return name
 
 
+_OWNER_LABEL = re.compile(r"^(?:" + "|".join(map(re.escape, vocab.OWNER_LABELS)) + r")\s*[:：]\s*", re.IGNORECASE)
 # A site's copyright notice says so in words, or gives a year; a bare "© Name" credits a picture.
 _SITE_NOTICE = re.compile(
     "|".join(re.escape(word) for word in vocab.COPYRIGHT_NOISE) + r"|(?<![\d./-])(?:19|20)\d{2}(?![\d./-])",
@@ -1046,9 +1130,14 @@ def declared_site_name(signals: PageSignals) -> str | None:
     """The site's name as its meta tags declare it (og:site_name and the like)."""
     for key in vocab.SITE_NAME_META:
         value = signals.meta.get(key)
-        if value and not value.startswith("@"):
+        if value and not value.startswith("@") and not _is_address(value):
             return collapse_spaces(value)
     return None
+
+
+def _is_address(value: str) -> bool:
+    """A URL or a bare host in a name's place ("https://twitter.com/onmeda_de", "www.example.de")."""
+    return value.lower().startswith(("http://", "https://", "www.", "//"))
 
 
 def site_name_of(signals: PageSignals, title: str | None = None) -> str | None:
