@@ -620,6 +620,20 @@ LINE_RULES: tuple[tuple[str, str, str, int], ...] = (
         400,
     ),
     (
+        "nav.cookie_notice_intl",  # the same notice in the other languages pages print it in: 本网站使用Cookie…,
+        # Cookies erleichtern die Bereitstellung unserer Dienste…, Diese Website verwendet Cookies…, Ce site utilise
+        # des cookies…, Este sitio web utiliza cookies…
+        r"^(?:本网站|本站|本网|我们|网站)(?:会|将)?(?:使用|采用)\s*(?i:cookies?)"
+        r"|^(?:Cookies (?:erleichtern|helfen uns)"
+        r"|Diese (?:Website|Webseite|Internetseite|Seite) (?:verwendet|nutzt|benutzt) Cookies"
+        r"|Wir (?:verwenden|nutzen|setzen) (?:auf (?:dieser|unserer) (?:Web)?[Ss]eite )?Cookies"
+        r"|Ce site (?:web )?utilise des cookies|Nous utilisons des cookies"
+        r"|Este (?:sitio|portal)(?: web)? (?:utiliza|usa) cookies|Utilizamos cookies"
+        r"|Questo sito (?:web )?utilizza (?:i )?cookie)\b",
+        "drop",
+        400,
+    ),
+    (
         "nav.newsletter",  # Subscribe to our newsletter / Get the latest research delivered to your inbox.
         r"^(?:Subscribe to (?:our|the) (?:free )?(?:newsletters?|mailing list)|"
         r"Sign up (?:for|to) (?:our|the) (?:free )?newsletters?|Subscribe|Sign up|Subscribe now|"
