@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 from zoneinfo import ZoneInfoNotFoundError
@@ -13,6 +14,8 @@ from schemas import SourceConfig
 from schemas.common import SOURCE_LANGUAGES
 
 DEFAULT_SOURCES_PATH = Path("sources.toml")  # relative to the project root (the working directory)
+# pydantic puts this before the message of a ValueError a validator raises; the file's other errors have none.
+PYDANTIC_VALUE_ERROR_PREFIX = "Value error, "
 
 
 class SourcesError(ValueError):
@@ -24,13 +27,42 @@ def _describe(index: int, table: object) -> str:
     return f"[[sources]] entry {index + 1}" + (f" ({name!r})" if isinstance(name, str) else "")
 
 
+def _problem(error: dict) -> str:
+    where = ".".join(str(part) for part in error["loc"]) or "entry"
+    message = str(error["msg"])
+    if error.get("type") == "value_error":
+        message = message.removeprefix(PYDANTIC_VALUE_ERROR_PREFIX)
+    return f"{where}: {message}"
+
+
+def _paths_from(table: dict, base: str) -> dict:
+    """`table` with its relative `paths` made absolute against `base` (the sources file's directory).
+
+    The file says where its data is, whatever directory the command runs in (cron, systemd, a
+    deployment's worker). Lexically, like the files adapter: symlinks are resolved when walking.
+    """
+    paths = table.get("paths")
+    if not isinstance(paths, list):
+        return table  # absent, or wrong: SourceConfig says so
+    resolved = [
+        os.path.normpath(os.path.join(base, os.path.expanduser(entry))) if isinstance(entry, str) else entry
+        for entry in paths
+    ]
+    return {**table, "paths": resolved}
+
+
 def load_sources(path: Path = DEFAULT_SOURCES_PATH) -> list[SourceConfig]:
-    """The sources declared in `path`, in file order. Raises SourcesError naming the file and entry."""
+    """The sources declared in `path`, in file order. Raises SourcesError naming the file and entry.
+
+    Relative `paths` are relative to the file's directory and come back absolute.
+    """
     try:
         with path.open("rb") as handle:
             document = tomllib.load(handle)
     except FileNotFoundError:
         raise SourcesError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise SourcesError(f"{path}: is a directory, not a sources file") from None
     except tomllib.TOMLDecodeError as exc:
         raise SourcesError(f"{path}: not valid TOML: {exc}") from None
     unknown = sorted(set(document) - {"sources"})
@@ -42,6 +74,7 @@ def load_sources(path: Path = DEFAULT_SOURCES_PATH) -> list[SourceConfig]:
     from adapters.base import adapter_names  # late: the registry fills as adapters are imported
 
     known_adapters = adapter_names()
+    base = os.path.dirname(os.path.abspath(path))
     sources: list[SourceConfig] = []
     seen: dict[str, int] = {}
     for index, table in enumerate(tables):
@@ -53,11 +86,9 @@ def load_sources(path: Path = DEFAULT_SOURCES_PATH) -> list[SourceConfig]:
             allowed = " or ".join(repr(code) for code in SOURCE_LANGUAGES)
             raise SourcesError(f"{where}: language: must be {allowed} (omit it to detect), not {table['language']!r}")
         try:
-            source = SourceConfig.model_validate(table)
+            source = SourceConfig.model_validate(_paths_from(table, base))
         except ValidationError as exc:
-            problems = "; ".join(
-                f"{'.'.join(str(part) for part in error['loc']) or 'entry'}: {error['msg']}" for error in exc.errors()
-            )
+            problems = "; ".join(_problem(dict(error)) for error in exc.errors())
             raise SourcesError(f"{where}: {problems}") from None
         except ZoneInfoNotFoundError as exc:  # a KeyError, which pydantic does not wrap
             raise SourcesError(f"{where}: timezone: {exc.args[0] if exc.args else exc}") from None

@@ -112,21 +112,49 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _configured_sources(path: Path) -> list[Any]:
+def _refuse_directory_db(db: Path) -> None:
+    """`--db` naming a directory: the same one line from every command, before any work starts."""
+    if db.is_dir():
+        from warehouse.store import WarehouseIsDirectory
+
+        raise fail(str(WarehouseIsDirectory(db)))
+
+
+def _configured_sources(path: Path, *, targets_hint: bool = False) -> list[Any]:
+    """The sources declared in `path`; `targets_hint`: the command also takes TARGETs (say so when it is missing)."""
     from adapters.config import load_sources
 
     if not path.exists():
-        raise CliError(f"no source declarations at {path} (pass --sources or a TARGET)")
+        raise CliError(_missing_sources_message(path, targets_hint=targets_hint))
     return load_sources(path)
 
 
+def _missing_sources_message(path: Path, *, targets_hint: bool) -> str:
+    """The file the user named is missing, or the default one is not in this directory."""
+    from_env = os.environ.get("GREENWIRE_SOURCES")
+    if from_env is not None and Path(from_env) == path:
+        return f"GREENWIRE_SOURCES={path}: no such file"
+    if path != DEFAULT_SOURCES:
+        return f"--sources {path}: no such file"
+    hint = "pass --sources FILE" + (" or a TARGET to ingest" if targets_hint else "")
+    return f"no {path} in {Path.cwd()} (the default --sources): {hint}"
+
+
 def _resolve_sources(
-    targets: list[str], sources_path: Path, only: list[str], allow_private: bool, listings: Any = None
+    targets: list[str],
+    sources_path: Path,
+    only: list[str],
+    allow_private: bool,
+    listings: Any = None,
+    *,
+    takes_targets: bool = False,
 ) -> list[Any]:
     """The sources to run; `listings` (a ListingStore) lets URL targets skip or keep their sniff."""
     from adapters.base import FetchContext
 
-    configured = _configured_sources(sources_path) if sources_path.exists() or not targets else []
+    configured = (
+        _configured_sources(sources_path, targets_hint=takes_targets) if sources_path.exists() or not targets else []
+    )
     if not targets:
         chosen = [s for s in configured if not only or s.name in only]
         missing = set(only) - {s.name for s in chosen}
@@ -223,6 +251,7 @@ def _ingest(
     progress_bar: bool,
     verbose: bool,
 ) -> None:
+    _refuse_directory_db(db)
     configure_environment(verbose=verbose)
     start_temporary_server()  # its start-up overlaps resolving the sources
     from flows.listings import WarehouseListingStore
@@ -231,7 +260,12 @@ def _ingest(
     sniffed = WarehouseListingStore(db, lock_timeout=min(lock_timeout, DETECT_LOCK_TIMEOUT))
     try:
         sources = _resolve_sources(
-            list(targets or []), sources_file, list(source or []), allow_private_network, listings=sniffed
+            list(targets or []),
+            sources_file,
+            list(source or []),
+            allow_private_network,
+            listings=sniffed,
+            takes_targets=True,
         )
     except CliError as exc:
         raise fail(str(exc)) from None
@@ -275,6 +309,7 @@ def reprocess(
 ) -> None:
     """Re-extract every archived raw document with the current code (no fetching)."""
     with _signals_end_in_one_line():
+        _refuse_directory_db(db)
         configure_environment(verbose=verbose)
         if not db.exists():
             raise fail(f"no warehouse at {db}")
@@ -375,6 +410,7 @@ def sql(
     """
     if fmt not in ("table", "csv", "json"):
         raise fail("--format must be table, csv or json", code=2)
+    _refuse_directory_db(db)
     if not db.exists():
         raise fail(f"no warehouse at {db} (run `greenwire ingest` first)")
     import duckdb
@@ -413,6 +449,7 @@ def search(
     ] = 30.0,
 ) -> None:
     """Full-text search; the index is refreshed first when articles changed since it was built."""
+    _refuse_directory_db(db)
     if not db.exists():
         raise fail(f"no warehouse at {db} (run `greenwire ingest` first)")
     from warehouse.search import build_search_index, index_is_stale
@@ -449,6 +486,7 @@ def sources(sources_file: SourcesOption = DEFAULT_SOURCES) -> None:
 @app.command()
 def doctor(db: DbOption = DEFAULT_WAREHOUSE) -> None:
     """Check the warehouse's integrity; exit non-zero with a report when something is wrong."""
+    _refuse_directory_db(db)
     if not db.exists():
         raise fail(f"no warehouse at {db}")
     from warehouse.doctor import format_report, run_checks
@@ -477,6 +515,7 @@ def serve(
     Without a configured Prefect API this starts a local server with its scheduler for as long as
     `serve` runs; its address is printed, for `prefect flow-run ls` and the like.
     """
+    _refuse_directory_db(db)
     configure_environment(verbose=verbose)
     server = start_temporary_server(scheduled=True)  # its start-up overlaps reading the sources
     try:
@@ -506,6 +545,7 @@ def export(
     db: DbOption = DEFAULT_WAREHOUSE,
 ) -> None:
     """Export the warehouse's tables and views as Parquet, for sharing."""
+    _refuse_directory_db(db)
     if not db.exists():
         raise fail(f"no warehouse at {db}")
     from warehouse.loader import export_parquet

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from schemas.common import Language
@@ -63,8 +65,42 @@ class SourceConfig(BaseModel):
         fields = value.split()
         # Prefect refuses croniter's random (R) and hashed (H) fields; it needs no hash id here either.
         if not croniter.is_valid(value) or any(field.casefold() in {"r", "h"} for field in fields):
-            raise ValueError(
-                f"invalid cron expression {value!r}: expected 5 fields "
-                "(minute hour day-of-month month day-of-week), e.g. '0 6 * * *'"
-            )
+            raise ValueError(f"invalid cron expression {value!r}: {_cron_problem(fields)}")
         return value
+
+
+# Cron fields in order, with the values croniter accepts: 5 fields, then optional seconds and year.
+CRON_FIELDS: tuple[tuple[str, int, int], ...] = (
+    ("minute", 0, 59),
+    ("hour", 0, 23),
+    ("day-of-month", 1, 31),
+    ("month", 1, 12),
+    ("day-of-week", 0, 7),
+    ("seconds", 0, 59),
+    ("year", 1970, 2099),
+)
+CRON_FORM = "5 fields (minute hour day-of-month month day-of-week), e.g. '0 6 * * *'"
+
+
+def _cron_problem(fields: list[str]) -> str:
+    """Why croniter refuses these fields: the field to blame when one is, else the expected form."""
+    from croniter import croniter
+
+    if not 5 <= len(fields) <= len(CRON_FIELDS):
+        return f"got {len(fields)} fields, expected {CRON_FORM}"
+    for index, field in enumerate(fields):
+        name, low, high = CRON_FIELDS[index]
+        alone = ["*"] * len(fields)
+        alone[index] = field
+        if field.casefold() in {"r", "h"}:
+            return f"{name} field {field!r}: random (R) and hashed (H) values are not supported"
+        if croniter.is_valid(" ".join(alone)):
+            continue
+        # The values themselves, not steps (`*/90`) or nth weekdays (`5#2`).
+        values = [
+            int(number) for part in field.split(",") for number in re.findall(r"\d+", part.split("/")[0].split("#")[0])
+        ]
+        if any(not low <= number <= high for number in values):
+            return f"{name} field {field!r} is out of range ({low}-{high})"
+        return f"{name} field {field!r} is not valid"
+    return f"expected {CRON_FORM}"

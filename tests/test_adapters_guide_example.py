@@ -35,7 +35,7 @@ def test_jsonl_adapter_discovers_and_fetches(tmp_path: Path) -> None:
     adapter = get_adapter("jsonl")
     refs = list(adapter.discover(source, ctx))
     found = [(r.uri, r.key) for r in refs]
-    assert found == [("press.jsonl#L1", "press.jsonl:a1"), ("press.jsonl#L3", "press.jsonl:a2")]
+    assert found == [("press.jsonl#a1", "press.jsonl:a1"), ("press.jsonl#a2", "press.jsonl:a2")]
     document = adapter.fetch(refs[1], source, ctx)
     assert document.content == b"Heat pumps\n\nHeat pumps spread north."
     assert (document.media_type, document.read_at) == ("text/plain", NOW)
@@ -54,7 +54,7 @@ def test_a_vanished_line_is_a_permanent_failure(tmp_path: Path) -> None:
 def test_the_guide_shows_the_example_file_verbatim() -> None:
     blocks = python_blocks(GUIDE.read_text(encoding="utf-8"))
     assert EXAMPLE.read_text(encoding="utf-8") in blocks
-    assert len(EXAMPLE.read_text(encoding="utf-8").splitlines()) < 40
+    assert len(EXAMPLE.read_text(encoding="utf-8").splitlines()) <= 55  # "about 50 lines"
 
 
 def test_the_guide_shows_this_test_verbatim() -> None:

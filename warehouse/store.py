@@ -37,6 +37,14 @@ class WarehouseLocked(RuntimeError):
         super().__init__(f"{self.path} is locked by another process ({holder}); gave up after {round(waited_s, 1):g}s")
 
 
+class WarehouseIsDirectory(IsADirectoryError):
+    """`--db` names a directory; str() is the one line every command prints."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path} is a directory, not a warehouse file (--db names the DuckDB file)")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -153,7 +161,7 @@ def _connect_with_retry(
                 attempt += 1
     finally:
         if waiting is not None:
-            waiting.unlink(missing_ok=True)
+            _withdraw(waiting)
 
 
 # A process waiting for the file leaves a note beside it (`<file>.waiting/<pid>`); a run's writer,
@@ -169,12 +177,23 @@ def _waiting_dir(path: Path) -> Path:
 
 def _announce_waiting(path: Path) -> Path | None:
     note = _waiting_dir(path) / str(os.getpid())
-    try:
-        note.parent.mkdir(exist_ok=True)
-        note.touch()
-    except OSError:
-        return None  # a read-only directory: wait without a note
-    return note
+    for _ in range(3):  # another waiter leaving may remove the empty directory between mkdir and touch
+        try:
+            note.parent.mkdir(exist_ok=True)
+            note.touch()
+            return note
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return None  # a read-only directory: wait without a note
+    return None
+
+
+def _withdraw(note: Path) -> None:
+    """Remove a waiter's note, and the notes' directory when it was the last one (nothing left beside the file)."""
+    note.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # other waiters' notes are in it, or it is already gone
+        note.parent.rmdir()
 
 
 def others_waiting(path: Path) -> list[int]:
@@ -216,6 +235,8 @@ def open_warehouse(
     `settings` are DuckDB settings for this connection (`SET name = 'value'`).
     """
     path = Path(path)
+    if path.is_dir():
+        raise WarehouseIsDirectory(path)
     if read_only:
         if not path.is_file():
             raise FileNotFoundError(f"no warehouse at {path} (run an ingest first to create it)")
