@@ -82,7 +82,8 @@ def _positive(value: float) -> float:
 
 @contextmanager
 def _signals_end_in_one_line() -> Iterator[None]:
-    """Ctrl-C or SIGTERM at any point of a run command ends in one line and exit 128 + the signal.
+    """Ctrl-C or SIGTERM at any point of a run command ends in one line and exit 128 + the signal (used as
+    the commands' decorator).
 
     During the run the flow records it (`RunInterrupted`, with what was kept); before the run starts
     (sources resolving, a URL being sniffed, the Prefect server starting) click would print `Aborted!`
@@ -188,6 +189,7 @@ def _sources_for_targets(targets: list[str], configured: list[Any], ctx: Any) ->
 
 
 @app.command()
+@_signals_end_in_one_line()
 def ingest(
     targets: Annotated[
         list[str] | None, typer.Argument(help="Files, directories or URLs (feed, sitemap, page).")
@@ -216,41 +218,6 @@ def ingest(
     verbose: VerboseOption = False,
 ) -> None:
     """Ingest the configured sources, or the given TARGETs, into the warehouse."""
-    with _signals_end_in_one_line():
-        _ingest(
-            targets,
-            db,
-            sources_file,
-            source,
-            batch_size,
-            workers,
-            lock_timeout,
-            allow_private_network,
-            task_runner,
-            dask_address,
-            read_timeout,
-            max_attempts,
-            progress_bar,
-            verbose,
-        )
-
-
-def _ingest(
-    targets: list[str] | None,
-    db: Path,
-    sources_file: Path,
-    source: list[str] | None,
-    batch_size: int,
-    workers: int,
-    lock_timeout: float,
-    allow_private_network: bool,
-    task_runner: str,
-    dask_address: str | None,
-    read_timeout: float,
-    max_attempts: int,
-    progress_bar: bool,
-    verbose: bool,
-) -> None:
     _refuse_directory_db(db)
     configure_environment(verbose=verbose)
     start_temporary_server()  # its start-up overlaps resolving the sources
@@ -300,6 +267,7 @@ def _ingest(
 
 
 @app.command()
+@_signals_end_in_one_line()
 def reprocess(
     db: DbOption = DEFAULT_WAREHOUSE,
     source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
@@ -308,22 +276,21 @@ def reprocess(
     verbose: VerboseOption = False,
 ) -> None:
     """Re-extract every archived raw document with the current code (no fetching)."""
-    with _signals_end_in_one_line():
-        _refuse_directory_db(db)
-        configure_environment(verbose=verbose)
-        if not db.exists():
-            raise fail(f"no warehouse at {db}")
-        start_temporary_server()
-        from flows.report import print_summary
-        from flows.runner import run_reprocess
+    _refuse_directory_db(db)
+    configure_environment(verbose=verbose)
+    if not db.exists():
+        raise fail(f"no warehouse at {db}")
+    start_temporary_server()
+    from flows.report import print_summary
+    from flows.runner import run_reprocess
 
-        try:
-            summary = run_reprocess(db_path=str(db), source=source, lock_timeout=lock_timeout, workers=workers)
-        except RunInterrupted:
-            raise  # told by _signals_end_in_one_line
-        except Exception as exc:
-            raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
-        print_summary(summary, db)
+    try:
+        summary = run_reprocess(db_path=str(db), source=source, lock_timeout=lock_timeout, workers=workers)
+    except RunInterrupted:
+        raise  # told by _signals_end_in_one_line
+    except Exception as exc:
+        raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+    print_summary(summary, db)
 
 
 def _jsonable(value: Any) -> Any:

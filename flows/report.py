@@ -15,7 +15,7 @@ from rich.table import Table
 from adapters.base import utc_now
 from cleaning.version import EXTRACTOR_VERSION
 from flows import progress
-from schemas import RunCounts, RunSummary
+from schemas import DeferredInput, RunCounts, RunSummary
 from warehouse.loader import BatchResult, CommittedOutcomes, LoadBatch
 
 OUTCOMES = ("new", "updated", "unchanged", "rejected", "deferred")
@@ -32,17 +32,10 @@ DEFERRED_PRINTED_CHARS = 140
 DEFERRED_HEADER = "deferred (transient failures, retried next run):"
 
 
-@dataclass(frozen=True)
-class DeferredInput:
-    """An input whose fetch failed transiently: its URL or path, the reason code and the detail."""
-
-    uri: str
-    reason: str
-    detail: str
-
-    def line(self) -> str:
-        detail = _elide_middle(" ".join(self.detail.split()), DEFERRED_DETAIL_CHARS)
-        return f"{self.uri}  {self.reason}" + (f": {detail}" if detail else "")
+def _deferred_line(item: DeferredInput) -> str:
+    """One deferred input as a line of the run's message: `URL  reason: detail` (detail shortened)."""
+    detail = _elide_middle(" ".join(item.detail.split()), DEFERRED_DETAIL_CHARS)
+    return f"{item.uri}  {item.reason}" + (f": {detail}" if detail else "")
 
 
 def _elide_middle(text: str, limit: int) -> str:
@@ -69,27 +62,22 @@ def note_deferred(tally: SourceTally, uri: str, reason: str, detail: str = "") -
     tally.counts["deferred"] += 1
     tally.rejects[f"deferred:{reason}"] += 1
     if len(tally.deferred_inputs) < DEFERRED_KEPT:
-        tally.deferred_inputs.append(DeferredInput(uri, reason, detail))
+        tally.deferred_inputs.append(DeferredInput(uri=uri, reason=reason, detail=detail))
 
 
-def deferred_note(tallies: dict[str, SourceTally]) -> str | None:
+def _kept_deferred(tallies: dict[str, SourceTally]) -> tuple[DeferredInput, ...]:
+    return tuple(item for tally in tallies.values() for item in tally.deferred_inputs)[:DEFERRED_KEPT]
+
+
+def deferred_note(kept: Sequence[DeferredInput], total: int) -> str | None:
     """The run's deferred inputs as text for `ingest_runs.message`: a header line, then one line
     per input (`URL  reason: detail`), then how many more there were; None when none was deferred."""
-    kept = [item for tally in tallies.values() for item in tally.deferred_inputs][:DEFERRED_KEPT]
     if not kept:
         return None
-    total = sum(tally.counts["deferred"] for tally in tallies.values())
-    lines = [f"{total} {'input' if total == 1 else 'inputs'} {DEFERRED_HEADER}", *(item.line() for item in kept)]
+    lines = [f"{total} {'input' if total == 1 else 'inputs'} {DEFERRED_HEADER}", *map(_deferred_line, kept)]
     if total > len(kept):
         lines.append(f"… and {total - len(kept)} more (the flow run's log names each)")
     return "\n".join(lines)
-
-
-def _with_deferred_note(message: str | None, tallies: dict[str, SourceTally]) -> str | None:
-    note = deferred_note(tallies)
-    if note is None:
-        return message
-    return note if not message else f"{message}\n{note}"
 
 
 def tally_load(tally: SourceTally, batch: LoadBatch, result: BatchResult) -> None:
@@ -118,8 +106,7 @@ def summarise(
         total.update(tally.counts)
         reasons.update(tally.rejects)
     counts = RunCounts(discovered=total["discovered"], **{outcome: total[outcome] for outcome in OUTCOMES})
-    message = _with_deferred_note(message, tallies)
-    return _run_summary(run_id, flow_run_id, sources, started, status, counts, dict(reasons), message)
+    return _run_summary(run_id, flow_run_id, sources, started, status, counts, dict(reasons), message, tallies)
 
 
 def _run_summary(
@@ -131,7 +118,13 @@ def _run_summary(
     counts: RunCounts,
     rejects_by_reason: dict[str, int],
     message: str | None,
+    tallies: dict[str, SourceTally],
 ) -> RunSummary:
+    """The summary; its message gets the deferred inputs' note after the run's own message."""
+    deferred = _kept_deferred(tallies)
+    note = deferred_note(deferred, sum(tally.counts["deferred"] for tally in tallies.values()))
+    if note is not None:
+        message = note if not message else f"{message}\n{note}"
     return RunSummary(
         run_id=run_id,
         flow_run_id=flow_run_id,
@@ -143,6 +136,7 @@ def _run_summary(
         extractor_version=EXTRACTOR_VERSION,
         rejects_by_reason=rejects_by_reason,
         message=message,
+        deferred_inputs=deferred,
     )
 
 
@@ -180,8 +174,7 @@ def summarise_unfinished(
         deferred=deferred_while_fetching + not_processed,
     )
     reasons = {**committed.rejects_by_reason, **deferred_reasons}
-    message = _with_deferred_note(message, tallies) or message
-    return _run_summary(run_id, flow_run_id, sources, started, status, counts, reasons, message)
+    return _run_summary(run_id, flow_run_id, sources, started, status, counts, reasons, message, tallies)
 
 
 NOT_PROCESSED = "deferred:not_processed"
@@ -219,12 +212,11 @@ def summary_markdown(summary: RunSummary, tallies: dict[str, SourceTally]) -> st
         lines += [f"| {reason} | {n} |" for reason, n in sorted(summary.rejects_by_reason.items())]
     else:
         lines.append("None.")
-    deferred = [item for tally in tallies.values() for item in tally.deferred_inputs][:DEFERRED_KEPT]
-    if deferred:
+    if summary.deferred_inputs:
         lines += ["", "## Deferred inputs (retried next run)", "", "| input | reason | detail |", "|---|---|---|"]
         lines += [
             f"| {d.uri} | {d.reason} | {_elide_middle(' '.join(d.detail.split()), DEFERRED_DETAIL_CHARS)} |"
-            for d in deferred
+            for d in summary.deferred_inputs
         ]
     lines += ["", "## Slowest sources", "", "| source | seconds | inputs |", "|---|---:|---:|"]
     for name, tally in sorted(tallies.items(), key=lambda kv: -kv[1].seconds)[:10]:
@@ -252,10 +244,10 @@ def print_summary(summary: RunSummary, db: Path, console: Console | None = None)
             _print_hint(console, f"select source_uri, stage, reason, detail from rejects where {this_run}")
     if deferred:
         console.print(f"deferred by reason (retried next run): {_by_reason(deferred)}", markup=False)
-        listed = _deferred_lines(summary.message)
-        for line in listed[:DEFERRED_PRINTED]:
-            uri, _, why = line.partition("  ")  # the URL whole, the reason and detail shortened
-            shown = f"  {uri}  {_elide_middle(why, DEFERRED_PRINTED_CHARS)}"
+        listed = summary.deferred_inputs
+        for item in listed[:DEFERRED_PRINTED]:
+            why = item.reason + (f": {' '.join(item.detail.split())}" if item.detail else "")
+            shown = f"  {item.uri}  {_elide_middle(why, DEFERRED_PRINTED_CHARS)}"  # the URL whole, the rest shortened
             console.print(shown, soft_wrap=True, markup=False, highlight=False)
         if listed:
             if c.deferred > DEFERRED_PRINTED:
@@ -269,12 +261,3 @@ def _print_hint(console: Console, query: str) -> None:
 
 def _by_reason(counts: dict[str, int]) -> str:
     return ", ".join(f"{reason} {n}" for reason, n in sorted(counts.items()))
-
-
-def _deferred_lines(message: str | None) -> list[str]:
-    """The deferred inputs `deferred_note` wrote into a run's message (one line each)."""
-    lines = (message or "").splitlines()
-    for index, line in enumerate(lines):
-        if line.endswith(DEFERRED_HEADER):
-            return [item for item in lines[index + 1 :] if not item.startswith("… and ")]
-    return []

@@ -41,6 +41,16 @@ class RunCounts(BaseModel):
         return self
 
 
+class DeferredInput(BaseModel):
+    """An input whose fetch failed transiently (retried next run): its URL or path, reason code and detail."""
+
+    model_config = ConfigDict(frozen=True)
+
+    uri: str
+    reason: str
+    detail: str = ""
+
+
 class RunSummary(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -54,3 +64,4 @@ class RunSummary(BaseModel):
     extractor_version: str
     rejects_by_reason: dict[str, int] = {}
     message: str | None = None
+    deferred_inputs: tuple[DeferredInput, ...] = ()  # the first few (flows.report.DEFERRED_KEPT), for the reports
