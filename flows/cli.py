@@ -57,7 +57,13 @@ app = typer.Typer(
     help="GreenWire: ingest green-building news and policy articles into DuckDB.",
 )
 
-DbOption = Annotated[Path, typer.Option("--db", envvar="GREENWIRE_DB", help="DuckDB warehouse file.")]
+# Every command's --db refuses a directory in one line (_refuse_directory_db, defined below: hence the lambda).
+DbOption = Annotated[
+    Path,
+    typer.Option(
+        "--db", envvar="GREENWIRE_DB", help="DuckDB warehouse file.", callback=lambda db: _refuse_directory_db(db)
+    ),
+]
 SourcesOption = Annotated[
     Path, typer.Option("--sources", envvar="GREENWIRE_SOURCES", help="Source declarations (TOML).")
 ]
@@ -113,12 +119,13 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _refuse_directory_db(db: Path) -> None:
-    """`--db` naming a directory: the same one line from every command, before any work starts."""
+def _refuse_directory_db(db: Path) -> Path:
+    """The `--db` option's check: a directory gives the same one line from every command, before any work."""
     if db.is_dir():
         from warehouse.store import WarehouseIsDirectory
 
         raise fail(str(WarehouseIsDirectory(db)))
+    return db
 
 
 def _configured_sources(path: Path, *, targets_hint: bool = False) -> list[Any]:
@@ -218,7 +225,6 @@ def ingest(
     verbose: VerboseOption = False,
 ) -> None:
     """Ingest the configured sources, or the given TARGETs, into the warehouse."""
-    _refuse_directory_db(db)
     configure_environment(verbose=verbose)
     start_temporary_server()  # its start-up overlaps resolving the sources
     from flows.listings import WarehouseListingStore
@@ -276,7 +282,6 @@ def reprocess(
     verbose: VerboseOption = False,
 ) -> None:
     """Re-extract every archived raw document with the current code (no fetching)."""
-    _refuse_directory_db(db)
     configure_environment(verbose=verbose)
     if not db.exists():
         raise fail(f"no warehouse at {db}")
@@ -377,7 +382,6 @@ def sql(
     """
     if fmt not in ("table", "csv", "json"):
         raise fail("--format must be table, csv or json", code=2)
-    _refuse_directory_db(db)
     if not db.exists():
         raise fail(f"no warehouse at {db} (run `greenwire ingest` first)")
     import duckdb
@@ -416,7 +420,6 @@ def search(
     ] = 30.0,
 ) -> None:
     """Full-text search; the index is refreshed first when articles changed since it was built."""
-    _refuse_directory_db(db)
     if not db.exists():
         raise fail(f"no warehouse at {db} (run `greenwire ingest` first)")
     from warehouse.search import build_search_index, index_is_stale
@@ -453,7 +456,6 @@ def sources(sources_file: SourcesOption = DEFAULT_SOURCES) -> None:
 @app.command()
 def doctor(db: DbOption = DEFAULT_WAREHOUSE) -> None:
     """Check the warehouse's integrity; exit non-zero with a report when something is wrong."""
-    _refuse_directory_db(db)
     if not db.exists():
         raise fail(f"no warehouse at {db}")
     from warehouse.doctor import format_report, run_checks
@@ -482,7 +484,6 @@ def serve(
     Without a configured Prefect API this starts a local server with its scheduler for as long as
     `serve` runs; its address is printed, for `prefect flow-run ls` and the like.
     """
-    _refuse_directory_db(db)
     configure_environment(verbose=verbose)
     server = start_temporary_server(scheduled=True)  # its start-up overlaps reading the sources
     try:
@@ -512,7 +513,6 @@ def export(
     db: DbOption = DEFAULT_WAREHOUSE,
 ) -> None:
     """Export the warehouse's tables and views as Parquet, for sharing."""
-    _refuse_directory_db(db)
     if not db.exists():
         raise fail(f"no warehouse at {db}")
     from warehouse.loader import export_parquet
