@@ -18,6 +18,7 @@ from cleaning.pipeline import extract
 from cleaning.version import EXTRACTOR_VERSION
 from schemas import (
     Article,
+    Deferral,
     FetchFailure,
     ItemRef,
     NotModified,
@@ -67,6 +68,7 @@ class FetchedBatch:
     unchanged: list[str] = field(default_factory=list)  # input keys skipped before parsing
     rejects: list[tuple[str, Reject]] = field(default_factory=list)  # permanent fetch failures
     deferred: list[FetchFailure] = field(default_factory=list)  # transient: retried next run
+    deferred_at: datetime | None = None  # when the fetch that deferred them ended
 
 
 def attach_validators(refs: Sequence[ItemRef], state: dict[str, Validators]) -> list[ItemRef]:
@@ -121,6 +123,7 @@ def fetch_batch(
     else:
         results = [adapter.fetch(ref, source, ctx) for ref in refs]
     now = ctx.clock()
+    out.deferred_at = now
     for ref, result in zip(refs, results, strict=True):
         if isinstance(result, NotModified):
             out.unchanged.append(ref.key)
@@ -159,6 +162,22 @@ def make_reject(
         reason=reason,
         detail=detail[:MAX_DETAIL_CHARS],
         raw_sha256=raw_sha256,
+        occurred_at=now,
+    )
+
+
+def make_deferral(
+    source_name: str, source_uri: str, reason: str, detail: str, now: datetime, *, input_key: str | None = None
+) -> Deferral:
+    """A `deferrals` row: an input (`input_key` given) or a listing that a transient failure kept
+    from being read (detail clipped like a reject's)."""
+    return Deferral(
+        source_name=source_name,
+        source_uri=source_uri,
+        input_key=input_key,
+        stage="fetch" if input_key is not None else "discover",
+        reason=reason,
+        detail=detail[:MAX_DETAIL_CHARS],
         occurred_at=now,
     )
 

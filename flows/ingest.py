@@ -44,6 +44,7 @@ from flows.batch import (
     chunk_size_for,
     chunked,
     fetch_batch,
+    make_deferral,
     make_reject,
     prepare_many,
     process_pool,
@@ -61,7 +62,7 @@ from flows.report import (
     summary_markdown,
     tally_load,
 )
-from schemas import RawDocument, Reject, RunSummary, SiteRules, SourceConfig
+from schemas import Deferral, RawDocument, Reject, RunSummary, SiteRules, SourceConfig
 from warehouse.crashpoints import crash_point
 from warehouse.loader import (
     BatchResult,
@@ -221,6 +222,7 @@ def _unique_refs(refs: Iterator, seen: set[str]) -> Iterator:
 def _assemble(
     fetched: FetchedBatch, prepared: Prepared | None, source: SourceConfig, run_id: str, now: datetime
 ) -> LoadBatch:
+    deferred_at = fetched.deferred_at or now
     return LoadBatch(
         run_id=run_id,
         loaded_at=now,
@@ -228,6 +230,10 @@ def _assemble(
         rows=[prepared.rows] if prepared else [],
         rejects=[*fetched.rejects, *(prepared.rejects if prepared else [])],
         unchanged=[(source.name, key) for key in fetched.unchanged],
+        deferred=[
+            make_deferral(source.name, f.uri, f.reason, f.detail, deferred_at, input_key=f.key)
+            for f in fetched.deferred
+        ],
     )
 
 
@@ -249,7 +255,7 @@ def _ingest_source(
 
     def drain_one() -> None:
         fetched, future = pending.popleft()
-        if future is None and not fetched.rejects:
+        if future is None and not fetched.rejects and not fetched.deferred:
             untouched.extend(fetched.unchanged)
             return
         prepared = future.result().value if future is not None else None
@@ -368,16 +374,18 @@ def _account_discovery_problems(
     logger = get_run_logger()
     now = ctx.clock()
     rejects: list[tuple[str | None, Reject]] = []
+    deferred: list[Deferral] = []
     for problem in problems:
         tally.counts["discovered"] += 1
         logger.warning("could not read listing %s: %s %s", problem.uri, problem.reason, problem.detail)
         if problem.transient:
             note_deferred(tally, problem.uri, problem.reason, problem.detail)
+            deferred.append(make_deferral(source.name, problem.uri, problem.reason, problem.detail, now))
             continue
         reject = make_reject(run_id, source.name, problem.uri, "discover", problem.reason, problem.detail, now)
         rejects.append((None, reject))
-    if rejects:
-        batch = LoadBatch(run_id=run_id, loaded_at=now, rejects=rejects)
+    if rejects or deferred:
+        batch = LoadBatch(run_id=run_id, loaded_at=now, rejects=rejects, deferred=deferred)
         tally_load(tally, batch, load_task(Sealed(batch), Sealed(writer)))
 
 

@@ -22,9 +22,9 @@ OUTCOMES = ("new", "updated", "unchanged", "rejected", "deferred")
 
 
 # Deferred inputs (transient failures, retried next run) are no rejects: they get no `rejects`
-# row and no `inputs` row, so the next run fetches them again. Which ones, and why, is kept in
-# the run's `ingest_runs.message`, up to DEFERRED_KEPT of them (the flow run's log names them all),
-# and the command line prints the first DEFERRED_PRINTED.
+# row and no `inputs` row, so the next run fetches them again. Every one is a row of `deferrals`
+# (written with its batch); the run's `ingest_runs.message` repeats the first DEFERRED_KEPT, and
+# the command line prints the first DEFERRED_PRINTED.
 DEFERRED_KEPT = 20
 DEFERRED_PRINTED = 3
 DEFERRED_DETAIL_CHARS = 400  # kept in the message; the printed line keeps DEFERRED_PRINTED_CHARS
@@ -76,7 +76,7 @@ def deferred_note(kept: Sequence[DeferredInput], total: int) -> str | None:
         return None
     lines = [f"{total} {'input' if total == 1 else 'inputs'} {DEFERRED_HEADER}", *map(_deferred_line, kept)]
     if total > len(kept):
-        lines.append(f"… and {total - len(kept)} more (the flow run's log names each)")
+        lines.append(f"… and {total - len(kept)} more (table deferrals lists every one)")
     return "\n".join(lines)
 
 
@@ -252,7 +252,7 @@ def print_summary(summary: RunSummary, db: Path, console: Console | None = None)
         if listed:
             if c.deferred > DEFERRED_PRINTED:
                 console.print(f"  … {c.deferred - DEFERRED_PRINTED} more")
-            _print_hint(console, f"select message from ingest_runs where {this_run}")
+            _print_hint(console, f"select source_uri, reason, detail from deferrals where {this_run}")
 
 
 def _print_hint(console: Console, query: str) -> None:

@@ -3,12 +3,13 @@
 from schemas.article import Article, ExtractedArticle, Image, Link, Paragraph, RemovedBlock
 from schemas.documents import FetchFailure, FetchResult, ItemRef, NotModified, RawDocument, Validators
 from schemas.identity import article_id, canonical_url, content_hash, sha256_hex
-from schemas.records import DeferredInput, Reject, RunCounts, RunSummary
+from schemas.records import Deferral, DeferredInput, Reject, RunCounts, RunSummary
 from schemas.source import SiteRules, SourceConfig
 from schemas.validate import identity_key, to_article
 
 __all__ = [
     "Article",
+    "Deferral",
     "DeferredInput",
     "ExtractedArticle",
     "FetchFailure",

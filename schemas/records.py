@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from schemas.common import AwareDatetime, Stage
@@ -20,6 +22,21 @@ class Reject(BaseModel):
     field: str | None = None  # for validation failures: the field that failed
     detail: str = ""
     raw_sha256: str | None = None
+    occurred_at: AwareDatetime
+
+
+class Deferral(BaseModel):
+    """An input (or a listing: feed, sitemap, listing page) a run could not read for a transient
+    reason, retried next run; a row of `deferrals`, written with the batch that met it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source_name: str
+    source_uri: str
+    input_key: str | None = None  # None for a listing
+    stage: Literal["fetch", "discover"] = "fetch"
+    reason: str = Field(min_length=1)  # connection, timeout, http_503, http_429, ...
+    detail: str = ""
     occurred_at: AwareDatetime
 
 

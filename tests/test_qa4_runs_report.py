@@ -35,7 +35,9 @@ def test_many_deferrals_keep_the_first_twenty_and_count_the_rest() -> None:
         f"  https://site.example/{i}  timeout: read timed out after 20 s ({i})" for i in range(3)
     ]
     assert "  … 22 more" in printed
-    assert printed[-1] == "details: greenwire sql \"select message from ingest_runs where run_id = 'r1'\""
+    assert (
+        printed[-1] == "details: greenwire sql \"select source_uri, reason, detail from deferrals where run_id = 'r1'\""
+    )
     assert not any("rejects" in line and "select" in line for line in printed)
 
 

@@ -489,7 +489,7 @@ def test_doctor_passes_a_healthy_warehouse_and_flags_orphans(con: duckdb.DuckDBP
     failed = {f.check: f.detail for f in run_checks(con) if not f.ok}
     assert set(failed) == {"orphans.article_paragraphs", "raw_documents.inputs", "runs.counts"}
     assert "no-such-article" in failed["orphans.article_paragraphs"]
-    assert "3 of 16 checks failed" in format_report(run_checks(con))
+    assert "3 of 17 checks failed" in format_report(run_checks(con))
 
 
 def test_doctor_flags_duplicate_identities_and_stale_runs(con: duckdb.DuckDBPyConnection) -> None:

@@ -129,6 +129,22 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> list[Finding]:
 
     count, examples = _count_and_examples(
         con,
+        "SELECT concat(r.run_id, ' (', r.deferred, ' deferred, ', count(d.run_id), ' rows)')"
+        " FROM ingest_runs r JOIN deferrals d USING (run_id) WHERE r.status <> 'running'"
+        " GROUP BY r.run_id, r.deferred HAVING count(d.run_id) > r.deferred",
+    )
+    findings.append(
+        _finding(
+            "runs.deferrals",
+            count,
+            examples,
+            "no finished run has more rows in deferrals than inputs it counted deferred",
+            "finished runs with more rows in deferrals than their deferred count",
+        )
+    )
+
+    count, examples = _count_and_examples(
+        con,
         "SELECT source_name || ' ' || canonical_key FROM articles"
         " GROUP BY source_name, canonical_key HAVING count(*) > 1",
     )

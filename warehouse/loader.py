@@ -64,6 +64,7 @@ EXPORTED_RELATIONS = (
     "article_aliases",
     "article_observations",
     "rejects",
+    "deferrals",
     "inputs",
     "listings",
     "v_articles",
@@ -71,6 +72,7 @@ EXPORTED_RELATIONS = (
     "v_runs",
     "v_rejects_by_reason",
     "v_boilerplate_rules",
+    "v_deferred_inputs",
 )
 
 
@@ -83,6 +85,7 @@ class LoadBatch:
     rows: list[ArticleRows] = field(default_factory=list)  # more articles, normalized already (by the workers)
     rejects: list[tuple[str | None, schemas.Reject]] = field(default_factory=list)  # (input key or None, reject)
     unchanged: list[tuple[str, str]] = field(default_factory=list)  # (source_name, input key) skipped before parsing
+    deferred: list[schemas.Deferral] = field(default_factory=list)  # transient failures, retried next run
 
 
 @dataclass
@@ -256,9 +259,9 @@ def mark_interrupted_runs(con: duckdb.DuckDBPyConnection, *, now: datetime) -> i
     """Runs still 'running' belong to a process that died (only one writer at a time): mark them
     `interrupted`, counted from what their committed batches loaded (`committed_outcomes`).
 
-    What such a run discovered but never loaded is not known (it lived in the dead process's
-    memory): discovered is the sum of the outcomes, so the counts add up; the next run reads
-    those inputs anyway."""
+    Its deferred inputs are those its committed batches wrote to `deferrals`. What such a run
+    discovered but never loaded is not known (it lived in the dead process's memory): discovered
+    is the sum of the outcomes, so the counts add up; the next run reads those inputs anyway."""
     running = [
         str(row[0])
         for row in con.execute("SELECT run_id FROM ingest_runs WHERE status = 'running' ORDER BY started_at").fetchall()
@@ -270,7 +273,7 @@ def mark_interrupted_runs(con: duckdb.DuckDBPyConnection, *, now: datetime) -> i
             con.execute(
                 "UPDATE ingest_runs SET status = 'interrupted', finished_at = ?,"
                 " duration_s = epoch(CAST(? AS TIMESTAMPTZ)) - epoch(started_at),"
-                " discovered = ?, new = ?, updated = ?, unchanged = ?, rejected = ?, deferred = 0,"
+                " discovered = ?, new = ?, updated = ?, unchanged = ?, rejected = ?, deferred = ?,"
                 " rejects_by_reason = ?,"
                 " message = coalesce(message, 'the process ended before the run finished;"
                 " counted from the batches it committed')"
@@ -278,12 +281,15 @@ def mark_interrupted_runs(con: duckdb.DuckDBPyConnection, *, now: datetime) -> i
                 [
                     finished_at,
                     finished_at,
-                    done.total,
+                    done.total + done.deferred,
                     done.new,
                     done.updated,
                     done.unchanged,
                     done.rejected,
-                    json.dumps(done.rejects_by_reason, ensure_ascii=False, sort_keys=True),
+                    done.deferred,
+                    json.dumps(
+                        {**done.rejects_by_reason, **done.deferred_by_reason}, ensure_ascii=False, sort_keys=True
+                    ),
                     run_id,
                 ],
             )
@@ -299,6 +305,8 @@ class CommittedOutcomes:
     unchanged: int = 0
     rejected: int = 0
     rejects_by_reason: dict[str, int] = field(default_factory=dict)
+    deferred: int = 0  # rows in `deferrals`: not in `total` (a live run counts its deferrals itself)
+    deferred_by_reason: dict[str, int] = field(default_factory=dict)  # `deferred:<reason>` keys
 
     @property
     def total(self) -> int:
@@ -327,12 +335,17 @@ def committed_outcomes(con: duckdb.DuckDBPyConnection, run_id: str) -> Committed
     reasons = dict(
         con.execute("SELECT reason, count(*) FROM rejects WHERE run_id = ? GROUP BY reason", [run_id]).fetchall()
     )
+    deferred = dict(
+        con.execute("SELECT reason, count(*) FROM deferrals WHERE run_id = ? GROUP BY reason", [run_id]).fetchall()
+    )
     return CommittedOutcomes(
         new=int(by_outcome.get("new", 0)),
         updated=int(by_outcome.get("updated", 0)),
         unchanged=int(by_outcome.get("unchanged", 0)),
         rejected=int(sum(reasons.values())),
         rejects_by_reason={str(reason): int(n) for reason, n in reasons.items()},
+        deferred=int(sum(deferred.values())),
+        deferred_by_reason={f"deferred:{reason}": int(n) for reason, n in deferred.items()},
     )
 
 
@@ -423,6 +436,17 @@ REJECT_SCHEMA = pa.schema(
     ]
 )
 KEY_SCHEMA = pa.schema([("source_name", pa.string()), ("input_key", pa.string())])
+DEFERRAL_SCHEMA = pa.schema(
+    [
+        ("source_name", pa.string()),
+        ("source_uri", pa.string()),
+        ("input_key", pa.string()),
+        ("stage", pa.string()),
+        ("reason", pa.string()),
+        ("detail", pa.string()),
+        ("occurred_at", TS),
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -622,6 +646,12 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
         skipped_cols["source_name"].append(source_name)
         skipped_cols["input_key"].append(key)
 
+    deferral_cols = _columns(DEFERRAL_SCHEMA)
+    for deferral in batch.deferred:
+        for name in DEFERRAL_SCHEMA.names:
+            value = getattr(deferral, name)
+            deferral_cols[name].append(utc(value) if name == "occurred_at" else value)
+
     plan = _WritePlan(
         replaces_articles=any(stored.get(aid) is not None for aid in primaries),
         raws_unverified=any(sha not in batch_shas for sha in cols["raw_sha256"]),
@@ -639,6 +669,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> BatchResult:
         staging.register("stage_inputs", inputs)
         staging.add("stage_rejects", reject_cols, REJECT_SCHEMA)
         staging.add("stage_skipped", skipped_cols, KEY_SCHEMA)
+        staging.add("stage_deferrals", deferral_cols, DEFERRAL_SCHEMA)
         with transaction(con):
             _write_batch(con, run_id, loaded_at, plan)
     finally:
@@ -788,6 +819,11 @@ def _write_batch(con: duckdb.DuckDBPyConnection, run_id: str, loaded_at: datetim
         "INSERT INTO rejects (run_id, source_name, source_uri, input_key, stage, reason, field, detail, raw_sha256,"
         " occurred_at) SELECT ?, source_name, source_uri, input_key, stage, reason, field, detail, raw_sha256,"
         " occurred_at FROM stage_rejects",
+        [run_id],
+    )
+    con.execute(
+        "INSERT INTO deferrals (run_id, source_name, source_uri, input_key, stage, reason, detail, occurred_at)"
+        " SELECT ?, source_name, source_uri, input_key, stage, reason, detail, occurred_at FROM stage_deferrals",
         [run_id],
     )
 
