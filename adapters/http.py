@@ -2,8 +2,10 @@
 
 One pooled session; connect/read timeouts; retries with exponential backoff and jitter on
 connection errors, timeouts, 429 and 5xx (honouring Retry-After); a per-host request interval;
-robots.txt; conditional GETs; a cap on decoded body size; and redirects followed by hand so every
-hop passes the network policy. Sleep, clocks and jitter are injected so tests never wait.
+robots.txt (read once per host and kept for at most a day; `shared_robots_cache()` lets the clients
+of one command share what was read); conditional GETs; a cap on decoded body size; and redirects
+followed by hand so every hop passes the network policy. Sleep, clocks and jitter are injected so
+tests never wait.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import random
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -39,6 +42,7 @@ DEFAULT_BACKOFF_CAP = 60.0
 DEFAULT_RETRY_AFTER_CAP = 300.0  # a server asking for a longer pause is left for the next run
 ROBOTS_MAX_BYTES = 512 * 1024
 ROBOTS_MAX_REDIRECTS = 5
+ROBOTS_MAX_AGE = 24 * 60 * 60.0  # seconds; RFC 9309 §2.4: a cached robots.txt is not used for more than 24 hours
 CRAWL_DELAY_CAP = 60.0
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 TRANSIENT_CLIENT_STATUSES = frozenset({408, 425, 429})
@@ -127,8 +131,76 @@ def _origin(url: str) -> str:
     return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
 
 
+@dataclass(frozen=True)
+class RobotsRules:
+    """What one read of an origin's robots.txt found: its rules, no rules (None: 4xx), or no answer."""
+
+    rules: Protego | None
+    # 5xx or no connection: each client's `robots_unreachable_allows` decides, so clients that share a
+    # cache but differ in that setting still each get their own answer.
+    unreachable: bool = False
+
+
+class RobotsCache:
+    """Each origin's robots.txt as read, kept for `max_age` seconds; one read per origin, even across threads.
+
+    A client makes its own unless it is given one or `shared_robots_cache()` is open.
+    """
+
+    def __init__(self, *, max_age: float = ROBOTS_MAX_AGE, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.max_age = max_age
+        self._monotonic = monotonic
+        self._lock = threading.Lock()
+        self._origin_locks: dict[str, threading.Lock] = {}
+        self._entries: dict[str, tuple[RobotsRules, float]] = {}  # origin -> (what was read, when)
+
+    def get(self, origin: str) -> RobotsRules | None:
+        """The origin's robots.txt if read less than `max_age` seconds ago, else None (nothing is read)."""
+        entry = self._entries.get(origin)
+        if entry is None or self._monotonic() - entry[1] >= self.max_age:
+            return None
+        return entry[0]
+
+    def get_or_read(self, origin: str, read: Callable[[], RobotsRules]) -> RobotsRules:
+        """The origin's robots.txt, calling `read` when it was never read or has expired."""
+        fresh = self.get(origin)
+        if fresh is not None:
+            return fresh
+        with self._lock:
+            origin_lock = self._origin_locks.setdefault(origin, threading.Lock())
+        with origin_lock:  # one robots.txt request per origin: the other threads wait for its answer
+            fresh = self.get(origin)
+            if fresh is None:
+                fresh = read()
+                self._entries[origin] = (fresh, self._monotonic())
+        return fresh
+
+
+_shared_robots: RobotsCache | None = None
+
+
+@contextmanager
+def shared_robots_cache(cache: RobotsCache | None = None) -> Iterator[RobotsCache]:
+    """While open, every HttpClient created without its own `robots_cache` uses this one (process-wide).
+
+    A command opens it around all its work, so its clients (say, the one that sniffs a target URL and the
+    run's) read each host's robots.txt once; it is closed with the command, so a later command, or a test in
+    the same process, reads robots.txt afresh. Expiry is the cache's (`ROBOTS_MAX_AGE` by default).
+    """
+    global _shared_robots
+    previous = _shared_robots
+    _shared_robots = cache if cache is not None else RobotsCache()
+    try:
+        yield _shared_robots
+    finally:
+        _shared_robots = previous
+
+
 class HttpClient:
-    """Shared by all web adapters of a run (`FetchContext.http`)."""
+    """Shared by all web adapters of a run (`FetchContext.http`).
+
+    `robots_cache` keeps the robots.txt reads; by default the open `shared_robots_cache()`'s, else its own.
+    """
 
     def __init__(
         self,
@@ -151,6 +223,7 @@ class HttpClient:
         resolver: Resolver = socket.getaddrinfo,
         session: requests.Session | None = None,
         trust_env: bool = False,
+        robots_cache: RobotsCache | None = None,
     ) -> None:
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
@@ -175,10 +248,9 @@ class HttpClient:
         pooled = HTTPAdapter(pool_connections=16, pool_maxsize=16, max_retries=0)
         self._session.mount("http://", pooled)
         self._session.mount("https://", pooled)
-        # Fetches run in threads: slot reservations and robots.txt loads are guarded.
+        # Fetches run in threads: slot reservations are guarded here, robots.txt reads by the cache.
         self._lock = threading.Lock()
-        self._robots_locks: dict[str, threading.Lock] = {}
-        self._robots: dict[str, Protego | None] = {}
+        self._robots = robots_cache or _shared_robots or RobotsCache(monotonic=monotonic)
         self._next_slot: dict[str, float] = {}
 
     def close(self) -> None:
@@ -313,7 +385,8 @@ class HttpClient:
         """Keep at least 1/rate_limit seconds (or the robots Crawl-delay) between requests to one host."""
         origin = _origin(url)
         interval = 1.0 / rate_limit if rate_limit > 0 else 0.0
-        rules = self._robots.get(origin)
+        known = self._robots.get(origin)
+        rules = known.rules if known is not None else None
         if rules is not None:
             delay = rules.crawl_delay(ROBOTS_AGENT_TOKEN)
             if delay:
@@ -327,24 +400,21 @@ class HttpClient:
 
     def _robots_allow(self, url: str, allow_private: bool, rate_limit: float) -> bool:
         origin = _origin(url)
-        if origin not in self._robots:
-            with self._lock:
-                origin_lock = self._robots_locks.setdefault(origin, threading.Lock())
-            with origin_lock:  # one robots.txt request per host, even with many threads
-                if origin not in self._robots:
-                    self._robots[origin] = self._load_robots(origin, allow_private, rate_limit)
-        rules = self._robots[origin]
-        return rules is None or rules.can_fetch(url, ROBOTS_AGENT_TOKEN)
+        found = self._robots.get_or_read(origin, lambda: self._load_robots(origin, allow_private, rate_limit))
+        if found.unreachable:
+            return self.robots_unreachable_allows
+        return found.rules is None or found.rules.can_fetch(url, ROBOTS_AGENT_TOKEN)
 
-    def _load_robots(self, origin: str, allow_private: bool, rate_limit: float) -> Protego | None:
-        """Parsed robots.txt, or None for "no rules" (4xx; unreachable unless configured otherwise)."""
+    def _load_robots(self, origin: str, allow_private: bool, rate_limit: float) -> RobotsRules:
+        """Parsed robots.txt; no rules for a 4xx (or a refused hop); unreachable for 5xx or no connection."""
         current = f"{origin}/robots.txt"
-        unreachable = None if self.robots_unreachable_allows else Protego.parse("User-agent: *\nDisallow: /\n")
+        no_rules = RobotsRules(None)
+        unreachable = RobotsRules(None, unreachable=True)
         for _hop in range(ROBOTS_MAX_REDIRECTS + 1):
             try:
                 self.check(current, allow_private=allow_private)
             except UrlRefused:
-                return None
+                return no_rules
             try:
                 response = self._send(current, {}, rate_limit)
             except (_Retryable, HttpFailure):
@@ -356,15 +426,15 @@ class HttpClient:
                     current = urljoin(current, location.strip())
                     continue
                 if 400 <= status < 500:
-                    return None
+                    return no_rules
                 if status != 200:
                     return unreachable
                 try:
                     body = self._read_body(response, ROBOTS_MAX_BYTES, current)
                 except (_Retryable, HttpFailure):
                     return unreachable
-            return Protego.parse(body.decode("utf-8", errors="replace"))
-        return None
+            return RobotsRules(Protego.parse(body.decode("utf-8", errors="replace")))
+        return no_rules
 
 
 def http_client_for(ctx: FetchContext) -> HttpClient:

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup, TyperOption
 
-from adapters.http import DEFAULT_MAX_ATTEMPTS, DEFAULT_READ_TIMEOUT
+from adapters.http import DEFAULT_MAX_ATTEMPTS, DEFAULT_READ_TIMEOUT, shared_robots_cache
 from flows.api_server import start_temporary_server
 from flows.interruption import RunInterrupted
 from flows.settings import configure_environment
@@ -128,24 +128,34 @@ def _refuse_directory_db(db: Path) -> Path:
     return db
 
 
-def _configured_sources(path: Path, *, targets_hint: bool = False) -> list[Any]:
-    """The sources declared in `path`; `targets_hint`: the command also takes TARGETs (say so when it is missing)."""
+def _configured_sources(path: Path, *, targets_hint: bool = False, named: bool = False) -> list[Any]:
+    """The sources declared in `path`; `targets_hint`: the command also takes TARGETs (say so when it is missing);
+    `named`: `--sources` was given on the command line (a missing file is named as the option, whatever its name)."""
     from adapters.config import load_sources
 
     if not path.exists():
-        raise CliError(_missing_sources_message(path, targets_hint=targets_hint))
+        raise CliError(_missing_sources_message(path, targets_hint=targets_hint, named=named))
     return load_sources(path)
 
 
-def _missing_sources_message(path: Path, *, targets_hint: bool) -> str:
+def _missing_sources_message(path: Path, *, targets_hint: bool, named: bool = False) -> str:
     """The file the user named is missing, or the default one is not in this directory."""
     from_env = os.environ.get("GREENWIRE_SOURCES")
-    if from_env is not None and Path(from_env) == path:
+    if not named and from_env is not None and Path(from_env) == path:
         return f"GREENWIRE_SOURCES={path}: no such file"
-    if path != DEFAULT_SOURCES:
+    if named or path != DEFAULT_SOURCES:
         return f"--sources {path}: no such file"
     hint = "pass --sources FILE" + (" or a TARGET to ingest" if targets_hint else "")
     return f"no {path} in {Path.cwd()} (the default --sources): {hint}"
+
+
+def _parameter_source(ctx: typer.Context, name: str) -> str | None:
+    """Where option `name`'s value came from: "commandline", "environment", "default", ... (None: unknown).
+
+    By name: typer 0.29 parses with its own copy of click, whose ParameterSource enum is not click's.
+    """
+    source = ctx.get_parameter_source(name)
+    return source.name.lower() if source is not None else None
 
 
 def _resolve_sources(
@@ -156,12 +166,21 @@ def _resolve_sources(
     listings: Any = None,
     *,
     takes_targets: bool = False,
+    sources_given: str | None = None,
 ) -> list[Any]:
-    """The sources to run; `listings` (a ListingStore) lets URL targets skip or keep their sniff."""
+    """The sources to run; `listings` (a ListingStore) lets URL targets skip or keep their sniff.
+
+    `sources_given`: where `sources_path` came from, `_parameter_source`'s answer. Beside TARGETs only the
+    default file may be absent: one named on the command line or in GREENWIRE_SOURCES must exist.
+    """
     from adapters.base import FetchContext
 
+    named = sources_given == "commandline"
+    explicit = sources_given in ("commandline", "environment")
     configured = (
-        _configured_sources(sources_path, targets_hint=takes_targets) if sources_path.exists() or not targets else []
+        _configured_sources(sources_path, targets_hint=takes_targets, named=named)
+        if sources_path.exists() or not targets or explicit
+        else []
     )
     if not targets:
         chosen = [s for s in configured if not only or s.name in only]
@@ -197,7 +216,9 @@ def _sources_for_targets(targets: list[str], configured: list[Any], ctx: Any) ->
 
 @app.command()
 @_signals_end_in_one_line()
+@shared_robots_cache()  # the target sniff's HTTP client and the run's read each host's robots.txt once
 def ingest(
+    ctx: typer.Context,
     targets: Annotated[
         list[str] | None, typer.Argument(help="Files, directories or URLs (feed, sitemap, page).")
     ] = None,
@@ -239,6 +260,7 @@ def ingest(
             allow_private_network,
             listings=sniffed,
             takes_targets=True,
+            sources_given=_parameter_source(ctx, "sources_file"),
         )
     except CliError as exc:
         raise fail(str(exc)) from None
