@@ -7,7 +7,7 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
@@ -117,6 +117,18 @@ class CliError(Exception):
 def fail(message: str, code: int = 1) -> typer.Exit:
     typer.echo(f"greenwire: error: {message}", err=True)
     return typer.Exit(code)
+
+
+def _say_upgraded(db: Path) -> Callable[[list[int]], None]:
+    """`open_warehouse`'s on_upgrade for the read-only commands: one line on stderr when they upgraded an older file."""
+
+    def say(applied: list[int]) -> None:
+        typer.echo(
+            f"greenwire: upgraded {db} from schema version {applied[0] - 1} to {applied[-1]} (migrations {applied})",
+            err=True,
+        )
+
+    return say
 
 
 def _refuse_directory_db(db: Path) -> Path:
@@ -246,6 +258,12 @@ def ingest(
     verbose: VerboseOption = False,
 ) -> None:
     """Ingest the configured sources, or the given TARGETs, into the warehouse."""
+    if targets and source:  # --source selects among configured sources; beside TARGETs it would be ignored
+        raise fail(
+            "--source picks configured sources and TARGETs name what to read: give one or the other"
+            f" (--source {', '.join(source)}, TARGET {' '.join(targets)})",
+            code=2,
+        )
     configure_environment(verbose=verbose)
     start_temporary_server()  # its start-up overlaps resolving the sources
     from flows.listings import WarehouseListingStore
@@ -298,9 +316,15 @@ def ingest(
 @_signals_end_in_one_line()
 def reprocess(
     db: DbOption = DEFAULT_WAREHOUSE,
-    source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
+    source: Annotated[list[str] | None, typer.Option("--source", help="Only these stored sources.")] = None,
     lock_timeout: Annotated[float, typer.Option(min=0, help="Seconds to wait for the warehouse write lock.")] = 300.0,
     workers: WorkersOption = DEFAULT_WORKERS,
+    progress_bar: Annotated[
+        bool,
+        typer.Option(
+            "--progress/--no-progress", help="Accepted like ingest's, for scripts; reprocess draws no progress bar."
+        ),
+    ] = True,
     verbose: VerboseOption = False,
 ) -> None:
     """Re-extract every archived raw document with the current code (no fetching)."""
@@ -312,7 +336,9 @@ def reprocess(
     from flows.runner import run_reprocess
 
     try:
-        summary = run_reprocess(db_path=str(db), source=source, lock_timeout=lock_timeout, workers=workers)
+        # Several names travel as one list (ReprocessParams.source takes a name or a list of names).
+        chosen: Any = list(dict.fromkeys(source)) if source else None
+        summary = run_reprocess(db_path=str(db), source=chosen, lock_timeout=lock_timeout, workers=workers)
     except RunInterrupted:
         raise  # told by _signals_end_in_one_line
     except Exception as exc:
@@ -390,6 +416,43 @@ def _parsed_json_columns(description: list[tuple], rows: list[tuple]) -> list[tu
     return parsed
 
 
+# Statements whose result is DuckDB's status rather than data: a `Count` of changed rows, or
+# `Success` with no row. INSERT/UPDATE/DELETE ... RETURNING and every query keep their result set.
+CHANGED_ROWS_STATEMENTS = ("INSERT", "UPDATE", "DELETE")
+STATUS_STATEMENTS = frozenset(
+    {
+        "CREATE",
+        "DROP",
+        "ALTER",
+        "COPY",
+        "SET",
+        "VARIABLE_SET",
+        "TRANSACTION",
+        "ATTACH",
+        "DETACH",
+        "VACUUM",
+        "CALL",
+        "LOAD",
+        "EXPORT",
+    }
+)
+
+
+def _status_line(statement_type: Any, description: list[tuple], rows: list[tuple]) -> str | None:
+    """One plain line for a statement that returns no data (`OK`, `N rows changed`); None: print the result set."""
+    kind = getattr(statement_type, "name", str(statement_type))
+    shape = [(d[0], str(d[1])) for d in description]
+    if kind in CHANGED_ROWS_STATEMENTS and shape == [("Count", "BIGINT")] and len(rows) == 1:
+        changed = rows[0][0]
+        return f"{changed} row{'' if changed == 1 else 's'} changed"
+    no_data = (shape == [("Success", "BOOLEAN")] and not rows) or (
+        shape == [("Count", "BIGINT")] and len(rows) <= 1 and kind != "CALL"  # a table function's own column
+    )
+    if kind in STATUS_STATEMENTS and no_data:
+        return "OK"
+    return None
+
+
 @app.command()
 def sql(
     query: Annotated[str, typer.Argument(help="SQL to run against the warehouse.")],
@@ -411,7 +474,7 @@ def sql(
     from warehouse.store import open_warehouse
 
     try:
-        with open_warehouse(db, read_only=not write, lock_timeout=lock_timeout) as con:
+        with open_warehouse(db, read_only=not write, lock_timeout=lock_timeout, on_upgrade=_say_upgraded(db)) as con:
             statements = con.extract_statements(query)
             if len(statements) != 1:
                 raise CliError(
@@ -424,11 +487,12 @@ def sql(
                 return
             columns = [d[0] for d in cursor.description]
             rows = _parsed_json_columns(cursor.description, cursor.fetchall())
+            status = _status_line(statements[0].type, cursor.description, rows)
     except duckdb.Error as exc:
         raise fail(str(exc).splitlines()[0]) from None
     except Exception as exc:
         raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
-    typer.echo(render_rows(columns, rows, fmt))
+    typer.echo(status if status is not None else render_rows(columns, rows, fmt))
 
 
 @app.command()
@@ -449,7 +513,7 @@ def search(
     from warehouse.store import open_warehouse
 
     try:
-        with open_warehouse(db, read_only=True, lock_timeout=lock_timeout) as con:
+        with open_warehouse(db, read_only=True, lock_timeout=lock_timeout, on_upgrade=_say_upgraded(db)) as con:
             stale = index_is_stale(con)
         if stale:
             with open_warehouse(db, lock_timeout=lock_timeout) as con:
@@ -484,7 +548,7 @@ def doctor(db: DbOption = DEFAULT_WAREHOUSE) -> None:
     from warehouse.store import open_warehouse
 
     try:
-        with open_warehouse(db, read_only=True, lock_timeout=30.0) as con:
+        with open_warehouse(db, read_only=True, lock_timeout=30.0, on_upgrade=_say_upgraded(db)) as con:
             findings = run_checks(con)
     except Exception as exc:
         raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
@@ -541,7 +605,7 @@ def export(
     from warehouse.store import open_warehouse
 
     try:
-        with open_warehouse(db, read_only=True, lock_timeout=30.0) as con:
+        with open_warehouse(db, read_only=True, lock_timeout=30.0, on_upgrade=_say_upgraded(db)) as con:
             paths = export_parquet(con, out)
     except FileExistsError as exc:  # Path.mkdir: `out` (or a parent) is a file
         raise fail(f"{exc.filename or out} exists and is not a directory") from None

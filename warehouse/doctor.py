@@ -51,7 +51,8 @@ def _check_migrations(con: duckdb.DuckDBPyConnection) -> Finding:
     unknown = sorted(set(versions) - set(expected))
     parts = []
     if missing:
-        parts.append(f"pending migrations {missing} (open the warehouse for writing to apply them)")
+        # Every greenwire command applies them on open: left pending, the file was not writable for it.
+        parts.append(f"pending migrations {missing} (`greenwire doctor` applies them where it can write the file)")
     if unknown:
         parts.append(f"migrations {unknown} are newer than this code (version {CURRENT_SCHEMA_VERSION})")
     return Finding("migrations", False, "; ".join(parts))

@@ -145,7 +145,9 @@ def _connect_with_retry(
         while True:
             try:
                 config = {} if read_only else {"memory_limit": os.environ.get(MEMORY_LIMIT_ENV, WRITER_MEMORY_LIMIT)}
-                return duckdb.connect(str(path), read_only=read_only, config=config)
+                con = duckdb.connect(str(path), read_only=read_only, config=config)
+                _no_progress_bar(con)
+                return con
             except duckdb.IOException as exc:
                 message = str(exc)
                 if not LOCK_CONFLICT.search(message):
@@ -217,6 +219,42 @@ def others_waiting(path: Path) -> list[int]:
     return waiting
 
 
+def _no_progress_bar(con: duckdb.DuckDBPyConnection) -> None:
+    """DuckDB draws its progress bar on stdout (a file too) once a query passes 2 s: a `greenwire sql
+    --format csv > out.csv` would start with it. Printing it is switched off as well, because a later
+    `SET progress_bar_time` turns the bar back on (both are per-connection settings, refused by connect())."""
+    con.execute("SET enable_progress_bar = false")
+    con.execute("SET enable_progress_bar_print = false")
+
+
+def _is_older_warehouse(con: duckdb.DuckDBPyConnection) -> bool:
+    """A GreenWire warehouse with migrations still to apply. A DuckDB file without `schema_migrations`
+    is not one (say another database given to `greenwire sql`): a reader leaves it as it is."""
+    applied = set(applied_versions(con))
+    return bool(applied) and applied < set(range(1, CURRENT_SCHEMA_VERSION + 1))
+
+
+def _upgrade(
+    path: Path,
+    *,
+    lock_timeout: float,
+    sleep: Callable[[float], None],
+    monotonic: Callable[[], float],
+    on_upgrade: Callable[[list[int]], None] | None,
+) -> None:
+    """Apply the pending migrations, waiting for the lock like any writer (WarehouseLocked after `lock_timeout`)."""
+    try:
+        con = _connect_with_retry(path, read_only=False, lock_timeout=lock_timeout, sleep=sleep, monotonic=monotonic)
+    except duckdb.IOException:
+        return  # not writable here (a read-only mount): read it as it is; `greenwire doctor` names what is pending
+    try:
+        applied = migrate(con)
+    finally:
+        con.close()
+    if applied and on_upgrade is not None:  # another process may have upgraded it while we waited
+        on_upgrade(applied)
+
+
 @contextmanager
 def open_warehouse(
     path: str | Path,
@@ -226,6 +264,7 @@ def open_warehouse(
     settings: Mapping[str, str] | None = None,
     sleep: Callable[[float], None] = time.sleep,
     monotonic: Callable[[], float] = time.monotonic,
+    on_upgrade: Callable[[list[int]], None] | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse for one short unit of work and close it afterwards.
 
@@ -233,6 +272,8 @@ def open_warehouse(
     A DuckDB file takes one writing process or many reading ones: on a lock conflict we retry
     with exponential backoff until `lock_timeout` seconds, then raise WarehouseLocked.
     `settings` are DuckDB settings for this connection (`SET name = 'value'`).
+    A reader of a warehouse an older GreenWire left (pending migrations) first opens it once for
+    writing, waiting for the lock like a writer, and applies them: `on_upgrade` is told the versions.
     """
     path = Path(path)
     if path.is_dir():
@@ -243,6 +284,10 @@ def open_warehouse(
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
     con = _connect_with_retry(path, read_only=read_only, lock_timeout=lock_timeout, sleep=sleep, monotonic=monotonic)
+    if read_only and _is_older_warehouse(con):
+        con.close()
+        _upgrade(path, lock_timeout=lock_timeout, sleep=sleep, monotonic=monotonic, on_upgrade=on_upgrade)
+        con = _connect_with_retry(path, read_only=True, lock_timeout=lock_timeout, sleep=sleep, monotonic=monotonic)
     try:
         con.execute(f"SET TimeZone = '{DISPLAY_TIMEZONE}'")
         for name, value in (settings or {}).items():
