@@ -321,9 +321,7 @@ def reprocess(
     workers: WorkersOption = DEFAULT_WORKERS,
     progress_bar: Annotated[
         bool,
-        typer.Option(
-            "--progress/--no-progress", help="Accepted like ingest's, for scripts; reprocess draws no progress bar."
-        ),
+        typer.Option("--progress/--no-progress", help="Show a progress bar (on a terminal)."),
     ] = True,
     verbose: VerboseOption = False,
 ) -> None:
@@ -338,7 +336,13 @@ def reprocess(
     try:
         # Several names travel as one list (ReprocessParams.source takes a name or a list of names).
         chosen: Any = list(dict.fromkeys(source)) if source else None
-        summary = run_reprocess(db_path=str(db), source=chosen, lock_timeout=lock_timeout, workers=workers)
+        summary = run_reprocess(
+            db_path=str(db),
+            source=chosen,
+            lock_timeout=lock_timeout,
+            workers=workers,
+            show_progress=progress_bar and sys.stderr.isatty(),
+        )
     except RunInterrupted:
         raise  # told by _signals_end_in_one_line
     except Exception as exc:

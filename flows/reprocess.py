@@ -23,6 +23,7 @@ from prefect.states import Failed
 from pydantic import BaseModel, Field
 
 from adapters.base import utc_now
+from flows import progress
 from flows.batch import Prepared, Sealed, chunk_size_for, prepare_many, process_pool
 from flows.ingest import IN_FLIGHT_BATCHES, end_run_early, load_task, record_run_start
 from flows.memory import long_lived_objects_frozen, map_large_blocks_separately
@@ -152,6 +153,7 @@ def _replay(
         # must not each start a pool. A replay with nothing to replay never starts one.
         process_pool(params.workers)
         tally.counts["discovered"] += len(replayed)
+        progress.sink().discovered(len(replayed))
         raws = Sealed([raw for raw, _last_version in replayed])
         pending.append(reextract_task.submit(raws, rules, run_id, utc_now(), params.workers))
         if len(pending) >= IN_FLIGHT_BATCHES:

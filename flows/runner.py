@@ -20,13 +20,13 @@ class FlowFailed(RuntimeError):
 
 
 @contextmanager
-def _progress_display(enabled: bool) -> Iterator[None]:
+def _progress_display(enabled: bool, label: str = "ingesting") -> Iterator[None]:
     if not enabled:
         yield
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True)
+    bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True)
 
     class Sink:
         def __init__(self) -> None:
@@ -104,7 +104,7 @@ def _result(state: Any) -> RunSummary:
     raise FlowFailed(message)
 
 
-def _run_flow(flow_call: Callable[[], Any], *, show_progress: bool = False) -> RunSummary:
+def _run_flow(flow_call: Callable[[], Any], *, show_progress: bool = False, label: str = "ingesting") -> RunSummary:
     """One flow run from the command line: Prefect's engines are imported while the API server
     starts, the server is waited for, heartbeats are off against the command's own server, and the
     extraction pool (started by the flow with its first work) is shut down afterwards."""
@@ -115,7 +115,7 @@ def _run_flow(flow_call: Callable[[], Any], *, show_progress: bool = False) -> R
     try:
         _import_run_machinery()  # while the API server starts
         ensure_ready()
-        with _flow_settings(), _progress_display(show_progress):
+        with _flow_settings(), _progress_display(show_progress, label):
             state = flow_call()
     except BaseException as exc:
         if is_interruption(exc):
@@ -163,8 +163,16 @@ def run_ingest(
         take_handed_over()  # a run that failed before taking them must not pass them to the next
 
 
-def run_reprocess(*, db_path: str, source: str | None, lock_timeout: float, workers: int) -> RunSummary:
+def run_reprocess(
+    *,
+    db_path: str,
+    source: str | list[str] | None,
+    lock_timeout: float,
+    workers: int,
+    show_progress: bool = False,
+) -> RunSummary:
+    """Run the reprocess flow in this process: every archived input of `source` (a name, several, or all)."""
     from flows.reprocess import ReprocessParams, reprocess
 
     params = ReprocessParams(db_path=db_path, source=source, lock_timeout=lock_timeout, workers=workers)
-    return _run_flow(lambda: reprocess(params, return_state=True))
+    return _run_flow(lambda: reprocess(params, return_state=True), show_progress=show_progress, label="reprocessing")
