@@ -142,12 +142,52 @@ def _looks_like_mojibake(text: str, utf8_source: bytes | None) -> bool:
     ):
         return True
     non_ascii = non_ascii_chars(encoded)
+    hanzi_count = _hanzi_count(non_ascii)
+    if hanzi_count <= MAX_HANZI_CHECKED:
+        # Every hanzi is checked: counted at memory speed, and only the uncommon ones (a few, in a page of
+        # real text) are matched by the regex, instead of listing every run of hanzi between punctuation.
+        if hanzi_count >= 20:
+            common = hanzi_count - sum(map(len, _uncommon_hanzi_run().findall(non_ascii)))
+            if common / hanzi_count < MIN_COMMON_CJK_RATIO:
+                return True
+        return False
     hanzi = _leading_hanzi(non_ascii, MAX_HANZI_CHECKED)
     if len(hanzi) >= 20:
         common = sum(map(len, _common_hanzi_run().findall(hanzi)))
         if common / len(hanzi) < MIN_COMMON_CJK_RATIO:
             return True
     return False
+
+
+# UTF-16 high bytes of the _CJK characters: U+3400-U+4DBF and U+4E00-U+9FFF. High byte 4D also holds
+# U+4DC0-U+4DFF (hexagram symbols), which are not: a text holding that byte is counted by the regex.
+_CJK_HIGH_BYTES = bytes(range(0x34, 0x4D)) + bytes(range(0x4E, 0xA0))
+_MIXED_HIGH_BYTE = b"\x4d"
+
+
+def _hanzi_count(text: str) -> int:
+    """How many characters of `text` _CJK matches; every other byte of the UTF-16 encoding is a character's
+    high byte (surrogate halves have their own, D8-DF), and deleting bytes runs at memory speed."""
+    high = text.encode("utf-16-le", "surrogatepass")[1::2]
+    if _MIXED_HIGH_BYTE in high:
+        return sum(map(len, _CJK_RUN.findall(text)))
+    return len(high) - len(high.translate(None, _CJK_HIGH_BYTES))
+
+
+@lru_cache(maxsize=1)
+def _uncommon_hanzi_run() -> re.Pattern[str]:
+    """Runs of _CJK characters that are not `_common_hanzi()` characters (built once)."""
+    common = _common_hanzi()
+    ranges: list[list[int]] = []
+    for block_start, block_end in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF)):
+        for code in range(block_start, block_end + 1):
+            if chr(code) in common:
+                continue
+            if ranges and code == ranges[-1][1] + 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return re.compile("[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges) + "]+")
 
 
 def _leading_hanzi(sample: str, limit: int) -> str:

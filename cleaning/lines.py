@@ -85,6 +85,12 @@ def classify_line_of_kinds(line: str, kinds: frozenset[LineKind]) -> LineMatch |
     return _classify(line, _rules_up_to_last_of(kinds))
 
 
+def rules_tried_for_kinds(kinds: frozenset[LineKind]) -> tuple[LineRule, ...]:
+    """The rules `classify_line_of_kinds(line, kinds)` tries, in order: it returns what `classify_line(line)`
+    does when that names one of these rules, else None."""
+    return line_rules()[: _rules_up_to_last_of(kinds)]
+
+
 @lru_cache(maxsize=64)
 def _rules_up_to_last_of(kinds: frozenset[LineKind]) -> int:
     """How many rules the table holds up to its last rule of one of `kinds`."""

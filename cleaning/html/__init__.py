@@ -99,7 +99,11 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
     root = parse_html(text)
     base_url = _base_url(raw)
     signals = meta.collect_signals(root, base_url)
-    body = root.body if root.find("body") is not None else root
+    # The HTML parser keeps one <body>, right under the root: found as a child, where `root.body` runs an XPath
+    # over the whole document.
+    body = root.find("body")
+    if body is None:
+        body = root
 
     rule_title = _selected_text(root, rules.title) if rules else None
     rule_date = _selected_text(root, rules.date) if rules else None

@@ -29,6 +29,7 @@ from cleaning.html.dom import (
     class_tokens,
     collapse_spaces,
     count_punctuation,
+    element_text,
     element_tokens,
     strip_controls,
     weighted_length,
@@ -205,7 +206,7 @@ def _holds_paragraphs(element: HtmlElement, full_text: str | None = None, link_s
         text = inner.text or ""
         for child in inner:
             if isinstance(child.tag, str) and child.tag not in vocab.BLOCK_TAGS and child.tag != "a":
-                text += child.text_content()
+                text += element_text(child)
             text += child.tail or ""
         if weighted_length_uncached(text.strip()) >= vocab.MIN_PARAGRAPH_CHARS:
             found += 1
@@ -222,6 +223,11 @@ def prune(
     `extra_drop` holds (selector, element) pairs a site rule asked to drop ("rules.drop:<selector>").
     """
     _prune(body, removed, extra_drop)
+
+
+# The attributes the pruning rules read: an element with none of them (most links and paragraphs) is kept
+# unless its tag names furniture, as `_hidden_by` and `_furniture_verdict` would say with them all None.
+_PRUNING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style", "role", "class", "id"})
 
 
 def _prune(
@@ -246,9 +252,9 @@ def _prune(
             if tag in drop_tags:
                 child.drop_tree()
                 continue
-            attributes = child.items()
-            if attributes:
-                get = dict(attributes).get
+            names = child.keys()
+            if names and not _PRUNING_ATTRIBUTES.isdisjoint(names):
+                get = dict(child.items()).get
                 if _hidden_by(get("hidden"), get("aria-hidden"), get("style")) and (
                     get("id") not in vocab.SHOWN_BY_SCRIPT_IDS
                 ):
@@ -258,7 +264,7 @@ def _prune(
                     _drop_block(child, tag)
                     continue
                 verdict = _furniture_verdict(tag, get("role"), get("class"), get("id"))
-            elif tag in furniture_tags:  # no attributes: only the tag can name furniture
+            elif tag in furniture_tags:  # none of those attributes: only the tag can name furniture
                 verdict = f"html.{tag}", False
             else:
                 kept.append(child)
@@ -303,16 +309,11 @@ def _removable(element: HtmlElement, full_text: str) -> bool:
     return link_share > 0.5 or not _holds_paragraphs(element, full_text, link_share)
 
 
-_LINK_TEXT_NODES = etree.XPath("descendant-or-self::a//text()", smart_strings=False)
-_NESTED_LINKS = etree.XPath("boolean(descendant-or-self::a//a)")
-
-
 def _link_share(element: HtmlElement, full_text: str | None = None) -> float:
     text_len = len(element.text_content() if full_text is None else full_text) or 1
-    if _NESTED_LINKS(element):  # a link inside a link counts once per link, as its text is in both
-        link_len = sum(len(a.text_content()) for a in element.iter("a"))
-    else:
-        link_len = sum(map(len, _LINK_TEXT_NODES(element)))
+    # A link inside a link counts once per link, as its text is in both. Links hold few children: their texts
+    # are read one by one (`element_text`), cheaper than XPath calls over the element.
+    link_len = sum(len(element_text(a)) for a in element.iter("a"))
     return link_len / text_len
 
 
@@ -321,7 +322,6 @@ def _link_share(element: HtmlElement, full_text: str | None = None) -> float:
 _REMOVED_TEXT_PREFIXES = (2 * MAX_REMOVED_TEXT, 8 * MAX_REMOVED_TEXT)
 
 
-_BLOCK_TAG_NAMES = tuple(sorted(vocab.BLOCK_TAGS))  # lxml filters descendants by these names in C
 MAX_SPACED_TEXT = 200  # a removed element this short may be a metadata line: its blocks' texts are kept apart
 
 
@@ -332,23 +332,42 @@ def _spaced_text(element: HtmlElement, full_text: str | None = None) -> str:
     `full_text`: the element's `text_content()` when the caller has it; with no block element inside (most
     removed elements: a link, a short line) that is already the answer, found without walking the subtree."""
     block_tags = vocab.BLOCK_TAGS
-    if full_text is not None and next(element.iterdescendants(*_BLOCK_TAG_NAMES), None) is None:
-        return full_text
-    parts: list[str] = []
-    for event, node in etree.iterwalk(element, events=("start", "end")):
-        tag = node.tag
-        is_block = isinstance(tag, str) and tag in block_tags and node is not element
-        if event == "start":
-            if is_block:
-                parts.append(" ")
-            if isinstance(tag, str) and node.text:
-                parts.append(node.text)
+    if full_text is not None:
+        # A plain loop over the (few) descendants: filtering by 40 tag names makes lxml look each name up
+        # in the document's dictionary on every call, several times the cost of the loop itself.
+        for node in element.iterdescendants():
+            if node.tag in block_tags:
+                break
         else:
-            if is_block:
-                parts.append(" ")
-            if node is not element and node.tail:
-                parts.append(node.tail)
+            return full_text
+    parts: list[str] = []
+    if element.text:
+        parts.append(element.text)
+    _append_spaced(element, block_tags, parts)
     return "".join(parts)
+
+
+def _append_spaced(parent: HtmlElement, block_tags: frozenset[str], parts: list[str]) -> None:
+    """`_spaced_text`'s walk below `parent`: each child element's text (a space either side of a block element,
+    its own texts inside them) and then its tail, in document order."""
+    for node in parent:
+        tag = node.tag
+        if tag.__class__ is not str:
+            continue  # the walk this replaced (etree.iterwalk) passes comments by, their tails too
+        if tag in block_tags:
+            parts.append(" ")
+            if node.text:
+                parts.append(node.text)
+            if len(node):
+                _append_spaced(node, block_tags, parts)
+            parts.append(" ")
+        else:
+            if node.text:
+                parts.append(node.text)
+            if len(node):
+                _append_spaced(node, block_tags, parts)
+        if node.tail:
+            parts.append(node.tail)
 
 
 def _removed_text(text: str) -> str:
@@ -377,7 +396,7 @@ def _simple_row(row: HtmlElement) -> list[str] | None:
         for inner in cell.iterdescendants():
             if isinstance(inner.tag, str) and inner.tag in ("table", "p", "div", "ul", "ol", "br", "li"):
                 return None
-    texts = [collapse_spaces(cell.text_content()) for cell in cells]
+    texts = [collapse_spaces(element_text(cell)) for cell in cells]
     return texts if any(texts) else None
 
 
@@ -465,7 +484,7 @@ def flatten(body: HtmlElement, base_url: str | None) -> Flattened:
                 link_depth += 1
                 href = element.get("href")
                 if href and not href.startswith(("javascript:", "#", "mailto:")):
-                    label = without_link_notes(collapse_spaces(element.text_content()))
+                    label = without_link_notes(collapse_spaces(element_text(element)))
                     pending_links.append((_resolve(base_url, href) if base_url else href, label))
             elif tag == "img":
                 src = element.get("src") or element.get("data-src") or element.get("data-original")

@@ -14,8 +14,10 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _TOKEN_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 _SPACES_BUT_IDEOGRAPHIC = re.compile(r"[ \t\r\n\f\v\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\ufeff]+")
 _CJK_CLASS = "[\u3001-\u303f\u3400-\u9fff\uff00-\uffef]"
-# Whitespace with a line break between two CJK characters is a source-code line wrap, not a word gap.
-_CJK_WRAP_CJK = re.compile(rf"(?<={_CJK_CLASS})[ \t]*[\r\n][ \t\r\n]*(?={_CJK_CLASS})")
+# Whitespace with a line break between two CJK characters is a source-code line wrap, not a word gap. The CJK
+# character before it is matched (and put back) rather than looked behind for: the regex engine then skips
+# to the CJK characters instead of trying a lookbehind at every position.
+_CJK_WRAP_CJK = re.compile(rf"({_CJK_CLASS})[ \t]*[\r\n][ \t\r\n]*(?={_CJK_CLASS})")
 # Counting runs instead of single characters: Chinese text is long runs, so far fewer matches.
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -74,6 +76,14 @@ def class_tokens(value: str) -> frozenset[str]:
     return frozenset(tokens)
 
 
+def element_text(element: HtmlElement) -> str:
+    """`element.text_content()`; an element without children (most links, cells, titles) holds only its own
+    text, read without the XPath call text_content() makes."""
+    if len(element):
+        return element.text_content()
+    return element.text or ""
+
+
 _NO_TOKENS: frozenset[str] = frozenset()
 
 
@@ -109,7 +119,7 @@ def collapse_spaces(text: str) -> str:
     if "\u3000" in text or "\u00a0" in text:
         text = _DELIBERATE_SPACE.sub("\u3000", text)
     if "\n" in text or "\r" in text:
-        text = _CJK_WRAP_CJK.sub("", text)
+        text = _CJK_WRAP_CJK.sub(r"\1", text)
     text = _SPACES_BUT_IDEOGRAPHIC.sub(" ", text).strip(" \u3000")
     if not text.isprintable() and _CONTROLS.search(text):  # every control is unprintable
         text = _CONTROLS.sub("", text)

@@ -7,9 +7,11 @@ site rule > structured data (meta tags, JSON-LD, <time>) > labelled text lines >
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,7 +27,7 @@ from cleaning.dates import ParsedDate, find_date, find_standalone_date, follows_
 from cleaning.hanzi_variants import to_simplified
 from cleaning.html import meta_vocab as vocab
 from cleaning.html import vocab as body_vocab
-from cleaning.html.dom import collapse_spaces, element_tokens
+from cleaning.html.dom import collapse_spaces, element_text, element_tokens
 from cleaning.language import detect_language
 from cleaning.lines import (
     LineMatch,
@@ -33,6 +35,7 @@ from cleaning.lines import (
     classify_line,
     classify_line_of_kinds,
     parse_credits,
+    rules_tried_for_kinds,
     screen_for,
     screen_text,
 )
@@ -100,9 +103,9 @@ def collect_signals(root: HtmlElement, base_url: str | None) -> PageSignals:
                 signals.jsonld.extend(_jsonld_objects(element.text))
         elif tag == "title":
             if signals.title_tag is None:
-                signals.title_tag = collapse_spaces(element.text_content()) or None
+                signals.title_tag = collapse_spaces(element_text(element)) or None
         elif tag == "h1":
-            text = collapse_spaces(element.text_content())
+            text = collapse_spaces(element_text(element))
             if text:
                 signals.h1s.append(text)
         elif tag == "time" and len(signals.time_tags) < MAX_SIGNAL_TEXTS:
@@ -205,7 +208,11 @@ def _names_a_signal(names: str) -> bool:
 
 # The same holders' attribute values, in document order (each element's before its descendants'): a
 # value is screened as a string, and only a holder that passes becomes a Python element object.
-_SIGNAL_ATTRIBUTES = etree.XPath("//body//*/@class | //body//*/@id | //body//*/@itemprop")
+# The HTML parser puts the one <body> right under the root (a misplaced <body> tag only lends its attributes):
+# "/*/body" finds it without the three scans of the whole document "//body" costs.
+_SIGNAL_ATTRIBUTES = etree.XPath(
+    "/*/body/descendant::*/@class | /*/body/descendant::*/@id | /*/body/descendant::*/@itemprop"
+)
 # Words of letters and digits never match across the space joining class and id, so screening the
 # two values apart says what screening "class id" says.
 _SCREEN_VALUES_APART = all(word.isalnum() for word in _SIGNAL_TOKENS | vocab.SIGNAL_SCREEN_PARTS)
@@ -233,7 +240,7 @@ def _notice_texts(root: HtmlElement, *, copyright: bool = True) -> tuple[list[st
     """(copyright notices, source names) read from the text nodes that hold their words: the element
     around a copyright notice (when short; "经济日报社 版权所有"), and the element printed right after a
     source label (来源：<a>中国建设报</a>), whose bounds are exact where a line's text runs on."""
-    body = root.body if root.find("body") is not None else None
+    body = root.find("body")  # the parser's one <body> (see extract_html)
     page_text = body.text_content() if body is not None else ""
     # Only the words on the page are searched for, node by node: most pages hold two or three of them.
     words = tuple(word for word in (_NOTICE_WORDS if copyright else _SOURCE_WORDS) if word in page_text)
@@ -399,7 +406,7 @@ def _breadcrumb(element: HtmlElement) -> list[str]:
     text = collapse_spaces(element.text_content())
     if len(text) > vocab.MAX_BREADCRUMB_CHARS:
         return []
-    links = [collapse_spaces(a.text_content()) for a in element.iter("a")]
+    links = [collapse_spaces(element_text(a)) for a in element.iter("a")]
     crumbs = [c for c in links if c]
     if not crumbs:
         unlabelled = text
@@ -495,19 +502,39 @@ def wechat_fields(root: HtmlElement) -> dict[str, str]:
     return found
 
 
-@lru_cache(maxsize=8192)
+MAX_CLASSIFIED_LINES = 8192  # lines whose full classification is remembered (the least recently used go)
+_classified_lines: OrderedDict[str, LineMatch | None] = OrderedDict()
+
+
 def classify_line_cached(line: str) -> LineMatch | None:
-    """The line-rule engine, memoised: the same short lines are judged for body, date and credits."""
-    return classify_line(line)
+    """The line-rule engine, memoised: the same short lines are judged for body, date and credits. An LRU
+    memo of its own rather than lru_cache, so `classify_read_line_cached` can reuse a line's verdict."""
+    memo = _classified_lines
+    try:
+        match = memo[line]
+        memo.move_to_end(line)
+        return match
+    except KeyError:  # not judged yet (or dropped by another thread meanwhile)
+        pass
+    match = memo[line] = classify_line(line)
+    if len(memo) > MAX_CLASSIFIED_LINES:
+        with contextlib.suppress(KeyError):  # another thread emptied it meanwhile
+            memo.popitem(last=False)
+    return match
 
 
 _READ_LINE_KINDS = frozenset({"meta", "credit"})
+_READ_LINE_RULES = frozenset(rules_tried_for_kinds(_READ_LINE_KINDS))
 
 
 @lru_cache(maxsize=8192)
 def classify_read_line_cached(line: str) -> LineMatch | None:
     """`classify_line_cached(line)` when it is a metadata or credit line (the kinds read for dates, sources
-    and people), else None: cheaper, since the rules after the last of those kinds are not tried."""
+    and people), else None: cheaper, since the rules after the last of those kinds are not tried. A line the
+    body already judged (most lines read for metadata) is not judged again."""
+    if line in _classified_lines:
+        match = _classified_lines[line]
+        return match if match is not None and match.rule in _READ_LINE_RULES else None
     return classify_line_of_kinds(line, _READ_LINE_KINDS)
 
 
@@ -1227,6 +1254,8 @@ def view_count_from_lines(lines: Iterable[str]) -> int | None:
 @lru_cache(maxsize=8192)
 def _view_count_of_line(line: str) -> int | None:
     """The view count one line prints, memoised: a site prints the same meta and footer lines on every page."""
+    if _VIEWS_OPEN_WITH_A_DIGIT and _ANY_DIGIT.search(line) is None:
+        return None  # no count to read: every pattern's count opens with a digit
     line = to_simplified(line)  # the labels are written in Simplified: 點閱數 -> 点阅数
     lowered = screen_text(line)
     for pattern, screen in _view_patterns():
@@ -1239,6 +1268,11 @@ def _view_count_of_line(line: str) -> int | None:
             except ValueError:
                 continue
     return None
+
+
+_ANY_DIGIT = re.compile(r"\d")
+# A line without a digit holds no count: each pattern's "views" group must open with one ("\d[\d,]*").
+_VIEWS_OPEN_WITH_A_DIGIT = all(r"(?P<views>\d" in pattern for pattern in vocab.VIEW_COUNT_PATTERNS)
 
 
 @lru_cache(maxsize=1)
