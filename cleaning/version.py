@@ -4,4 +4,4 @@ Bump it whenever a rule, pattern or algorithm in `cleaning/` changes what is ext
 (`greenwire reprocess`) and the incremental skip both compare against it.
 """
 
-EXTRACTOR_VERSION = "1.22.0"
+EXTRACTOR_VERSION = "1.23.0"

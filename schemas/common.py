@@ -23,7 +23,8 @@ DatePrecision = Literal["second", "minute", "day", "month", "year", "approximate
 DateSource = Literal["meta", "jsonld", "time_tag", "url", "text_line", "inferred", "relative", "feed", "header"]
 
 # Where a title came from.
-TitleSource = Literal["rule", "og", "meta", "jsonld", "h1", "title_tag", "first_line", "derived", "feed"]
+# "heading": a page without an h1 or a declared title prints its headline in an <h2> or a title cell.
+TitleSource = Literal["rule", "og", "meta", "jsonld", "h1", "heading", "title_tag", "first_line", "derived", "feed"]
 
 Stage = Literal["discover", "fetch", "decode", "extract", "validate", "load"]
 

@@ -87,3 +87,9 @@ def test_an_h1_still_wins() -> None:
         f"<div class='content'><h2>一、申报范围</h2>{BODY}</div></body></html>"
     )
     assert _extract(html).title == HEADLINE
+
+
+@pytest.mark.parametrize("page", [_h2_page, _table_page])
+def test_a_heading_title_is_recorded_as_such_not_as_an_h1(page) -> None:  # type: ignore[no-untyped-def]
+    article = _extract(page("某市住房和城乡建设局"))
+    assert (article.title, article.title_source) == (HEADLINE, "heading")

@@ -117,7 +117,7 @@ def extract_html(text: str, raw: RawDocument, rules: SiteRules | None) -> Extrac
         # no h1 or declared title: an <h2> or <td class="title"> headline, read before the tree is pruned
         heading = meta.headline_without_h1(root, signals, title)
         if heading and heading != title:
-            title, title_source = heading[: meta.MAX_TITLE_CHARS], "h1"  # (the schema's name for a printed headline)
+            title, title_source = heading[: meta.MAX_TITLE_CHARS], "heading"
         elif title_source == "title_tag" and title == collapse_spaces(signals.title_tag or ""):
             # the whole tag: a site's name after the headline the page prints alone is split off
             title = meta.headline_printed_in_title_tag(root, signals) or title
