@@ -51,11 +51,12 @@ def _paths_from(table: dict, base: str) -> dict:
     return {**table, "paths": resolved}
 
 
-def load_sources(path: Path = DEFAULT_SOURCES_PATH) -> list[SourceConfig]:
-    """The sources declared in `path`, in file order. Raises SourcesError naming the file and entry.
+def load_sources(path: str | os.PathLike[str] = DEFAULT_SOURCES_PATH) -> list[SourceConfig]:
+    """The sources declared in `path` (a str or a Path), in file order. Raises SourcesError naming the file and entry.
 
     Relative `paths` are relative to the file's directory and come back absolute.
     """
+    path = Path(path)  # callers write load_sources("sources.toml") as often as with a Path (README's deploy.py)
     try:
         with path.open("rb") as handle:
             document = tomllib.load(handle)
