@@ -161,6 +161,11 @@ NOT_AUTHOR_NAMES: tuple[str, ...] = (
     "网络", "网络整理", "综合整理", "本站整理", "网络转载", "互联网",
     # the roles a 作者 field prints between the names: "作者：记者 刘洋 实习生 陈佳怡"
     "记者", "本报记者", "特约记者", "见习记者", "实习记者", "首席记者", "通讯员", "本报通讯员", "实习生",
+    # a byline's buttons and links read in the name's place: "Follow", "Alle Artikel"
+    "follow", "folgen", "abonnieren", "subscribe", "alle artikel", "alle beiträge", "all articles", "all posts",
+    "more from", "mehr von", "view profile", "profil anzeigen",
+    # a Swiss picture credit, "zur Verfügung gestellt" (provided): a byline element holding it names no writer
+    "zvg", "z.v.g.", "privat",
 )  # fmt: skip
 # Where the names after an English credit role end and the byline's other fields begin (outlet, date,
 # section): "By A and B | China Daily | Updated: …", "By A / Mar 05, 2024 04:46 PM / Environment".
@@ -172,10 +177,21 @@ LATIN_CREDIT_FIELD_END = (
 # What a byline prints after a person's name that is not part of it (case-sensitive, cut from the end of
 # each name): where the reporter filed from ("Zhao Yimeng in Shijiazhuang", "Vivian Tsui in Beijing") and a
 # bracketed outlet or editor's initials ("Julia Hitz (eg)", "Jane Doe (Reuters)").
+# Buttons and links a byline element prints after the name (case-sensitive): "Inga Hoeltmann Follow
+# Transformationsbegleiterin …", "Johanna Kropfitsch Alle Artikel": the name ends where one starts.
+BYLINE_BUTTON_LABELS: tuple[str, ...] = (
+    "Follow", "Folgen", "Abonnieren", "Subscribe", "Alle Artikel", "Alle Beiträge", "All articles", "All posts",
+    "More from", "Mehr von", "View profile", "Profil anzeigen",
+)  # fmt: skip
+BYLINE_BUTTON_TRAILER = r"\s+(?:" + "|".join(BYLINE_BUTTON_LABELS) + r")(?:\s.*)?$"
 LATIN_NAME_TRAILERS: tuple[str, ...] = (
     r"\s+(?:reporting\s+)?(?:in|IN|from)\s+[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2}$",
     r"\s*\([^()]{1,24}\)?$",  # (the closing bracket may be gone: a credit line loses its outer brackets)
+    BYLINE_BUTTON_TRAILER,
 )
+# A web address printed after an author's name ("Frank Bueltge - http://bueltge.de", "Jane Doe (https://…)"):
+# cut, the name stays. An address alone names no one (NOT_AUTHOR_PATTERNS).
+AUTHOR_URL_TRAILER = r"\s*(?:[-–—|,·]\s*)?[(\[]?\s*(?:https?://|www\.)\S*$"
 NOT_AUTHOR_PATTERNS: tuple[str, ...] = (
     r"^[\u4e00-\u9fff]{2,4}报道$",  # 北京报道 / 上海报道 / 发自北京报道
     r"^[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|周刊|周报|报社|新闻|电视台)$",  # an outlet: "文/南方日报记者 …"
@@ -183,13 +199,28 @@ NOT_AUTHOR_PATTERNS: tuple[str, ...] = (
     r"^(?:[A-Za-z]\.)+$|^[A-Za-z]$",  # initials alone: "S.", "D.E."
     r"[@*]",  # a comment form's fields: "Name *", "name, email@gmail.com"
     r"©",  # a picture's credit in a byline's place: "Bild © hr"
-    r"^(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}/?$",  # a host: "www.koffergepackt.com"
+    # a host or an address: "www.koffergepackt.com", "facebook.com/vegolosi", "https://twitter.com/janedoe"
+    r"^(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}(?:/\S*)?$",
+    r"^(?:https?:)?//",
+    # a picture's credit in a byline's place: "Foto: dpa", "Photo: Jane Doe", "Фото из Инстаграма …", "Bild: privat"
+    r"(?i:^(?:fotos?|photos?|bild(?:er)?|image|picture|pic|фото|фотография)(?:\s*[:：]|\s+(?:by|von|из|de|di)\b|$))",
+    # a source's credit in a byline's place: "Quelle: hessenschau.de/bb" names where the text came from
+    r"(?i:^(?:quelle|source|fuente|fonte)\s*[:：])",
 )
+# Public broadcasters' short names (matched case-sensitively, the whole value): the outlet whose programme a
+# teaser or video credits ("ARD" in a hessenschau.de teaser), never a writer. News agencies ("AFP", "dpa") are not
+# listed: a story credited to the agency is authored by it.
+BROADCASTER_NAMES: tuple[str, ...] = (
+    "ARD", "ZDF", "ORF", "SRF", "SRG", "SRG SSR", "RTS", "RSI", "BR", "HR", "hr", "NDR", "WDR", "SWR", "MDR", "RBB",
+    "rbb", "SR", "DLF", "Deutschlandfunk", "3sat", "ARTE", "arte", "KiKA", "Phoenix", "BBC", "ITV", "CNN", "NBC",
+    "CBS", "PBS", "NPR", "CBC", "RAI", "RTL", "RTVE", "NHK", "KBS",
+)  # fmt: skip
 # Labels a byline element or meta tag prints before a Latin-script author (matched case-blind at the value's
 # start, then a colon or a space): "Auteur: Anna Kubišta", "von Ulrike", "Erstellt von Andri Bryner". The
 # name after the label is the author; a value that is only a label ("Veröffentlicht am") names no one.
 AUTHOR_VALUE_LABELS: tuple[str, ...] = (
-    r"veröffentlicht\s+(?:am|von)", r"veröffentlicht", r"erstellt\s+(?:am|von)", r"geschrieben\s+von",
+    r"veröffentlicht\s+(?:am|von)", r"veröffentlicht", r"publiziert\s+(?:am|von)", r"publiziert",
+    r"erstellt\s+(?:am|von)", r"geschrieben\s+von",
     r"verfasst\s+von", r"ein\s+beitrag\s+von", r"von", r"autor(?:in)?", r"author", r"auteur(?:e)?", r"autrice",
     r"écrit\s+par", r"publié\s+(?:le|par)", r"par", r"escrito\s+por", r"publicado\s+(?:el|por)", r"por",
     r"scritto\s+da", r"autore", r"written\s+by", r"posted\s+(?:on|by)", r"published\s+(?:on|by)", r"by",
@@ -213,6 +244,32 @@ ADDRESS_COUNTRIES: tuple[str, ...] = (
 # Jobs and titles that end an affiliation printed after a Chinese name ("王文 中国人民大学重阳金融研究院执行院长",
 # "李四 教授"): a part of an author value ending so names a position, not a person (unless the part is a name's
 # length, "王院长" being as rare as a reporter called so).
+# Cities a German or English byline prints after the writer's full name as the dateline ("Markus Balser,
+# Berlin", "Jane Doe, New York"): cut, the name stays. A name alone before the comma ("Harm, Robert") is no
+# full name: kept.
+DATELINE_CITIES: tuple[str, ...] = (
+    "Berlin", "München", "Munich", "Hamburg", "Frankfurt", "Frankfurt am Main", "Köln", "Cologne", "Düsseldorf",
+    "Stuttgart", "Leipzig", "Dresden", "Hannover", "Bremen", "Bonn", "Karlsruhe", "Mainz", "Wiesbaden", "Wien",
+    "Vienna", "Graz", "Linz", "Salzburg", "Innsbruck", "Zürich", "Zurich", "Bern", "Basel", "Genf", "Geneva",
+    "Lausanne", "Luzern", "London", "Paris", "Brüssel", "Brussels", "Bruxelles", "Straßburg", "Strasbourg",
+    "Luxemburg", "Luxembourg", "Den Haag", "The Hague", "Amsterdam", "Rom", "Rome", "Madrid", "Lissabon", "Lisbon",
+    "Warschau", "Warsaw", "Prag", "Prague", "Budapest", "Moskau", "Moscow", "Kiew", "Kyiv", "Kiev", "Istanbul",
+    "Ankara", "Athen", "Athens", "Stockholm", "Kopenhagen", "Copenhagen", "Oslo", "Helsinki", "Dublin",
+    "Washington", "Washington D.C.", "New York", "Los Angeles", "San Francisco", "Chicago", "Boston", "Toronto",
+    "Ottawa", "Peking", "Beijing", "Shanghai", "Hongkong", "Hong Kong", "Taipeh", "Taipei", "Tokio", "Tokyo",
+    "Seoul", "Singapur", "Singapore", "Neu-Delhi", "New Delhi", "Mumbai", "Jerusalem", "Tel Aviv", "Kairo",
+    "Cairo", "Dubai", "Nairobi", "Johannesburg", "Sydney", "Canberra", "Brasília", "Rio de Janeiro", "São Paulo",
+    "Buenos Aires", "Mexiko-Stadt", "Mexico City",
+)  # fmt: skip
+# The role an outlet's staff byline prints after the outlet's name ("Adam Aaronson PhillyVoice Staff"): the name
+# before "<outlet> <role>" is the author (matched case-blind; the outlet must be one of the page's own names).
+OUTLET_STAFF_ROLES: tuple[str, ...] = (
+    "Staff", "Staff Writer", "Staff Reporter", "Contributor", "Contributing Writer", "Correspondent", "Reporter",
+    "Redaktion", "Redakteur", "Redakteurin",
+)  # fmt: skip
+# Separators between an author's name and the outlet's printed beside it ("unocero - Alberto Ávila",
+# "Alberto Ávila | unocero"): the part that is one of the page's own names is cut.
+NAME_OUTLET_SEPARATOR = r"\s+[-–—|｜]\s+"
 AFFILIATION_ENDINGS: tuple[str, ...] = (
     "院长", "副院长", "所长", "主任", "教授", "研究员", "副研究员", "理事长", "会长", "秘书长", "主席", "总经理",
     "董事长", "总裁", "总监", "主编", "总编辑", "经济学家", "分析师", "首席", "博士", "学者", "专家", "高级工程师",

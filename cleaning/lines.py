@@ -438,8 +438,10 @@ def _names_no_person(name: str, outlets: tuple[str, ...] = ()) -> bool:
     "网易订阅"), or one with a channel joined to it ("新浪财经-自媒体综合")."""
     simplified = to_simplified(name)  # 臺北報導 is a place's 台北报导 too
     folded = simplified.casefold()
-    if folded in _NOT_AUTHOR_NAMES or _NOT_AUTHOR_PATTERN.search(simplified):
+    if folded in _NOT_AUTHOR_NAMES or _NOT_AUTHOR_PATTERN.search(simplified) or name in _BROADCASTER_NAMES:
         return True
+    if _OUTLET_INITIALS_SHAPE.match(name) and name in _outlet_initials(outlets):
+        return True  # "JF" on Junge Freiheit's page, "LN" on "LN - Lübecker Nachrichten": the outlet, no person
     for outlet in outlets:
         other = to_simplified(outlet).casefold()
         if folded == other:
@@ -455,6 +457,27 @@ def _names_no_person(name: str, outlets: tuple[str, ...] = ()) -> bool:
         ):
             return True
     return False
+
+
+_BROADCASTER_NAMES = frozenset(table.BROADCASTER_NAMES)
+# Initials in an author's place ("JF", "LN"): a blogger's own are kept, the outlet's (`_outlet_initials`) are not.
+_OUTLET_INITIALS_SHAPE = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
+_OUTLET_NAME_PARTS = re.compile(table.NAME_OUTLET_SEPARATOR + r"|\s*[:：]\s+")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1024)
+def _outlet_initials(outlets: tuple[str, ...]) -> frozenset[str]:
+    """What the page's own names abbreviate to, upper-cased: the initials of each name and of each part of one
+    ("JUNGE FREIHEIT" -> "JF", "@junge_freiheit" -> "JF", "LN - Lübecker Nachrichten" -> "LN"), and the parts."""
+    initials: set[str] = set()
+    for outlet in outlets:
+        for part in {outlet, *_OUTLET_NAME_PARTS.split(outlet)}:
+            words = _WORD.findall(part)
+            if len(words) >= 2:
+                initials.add("".join(word[0] for word in words).upper())
+            initials.add(part.strip().upper())
+    return frozenset(initials)
 
 
 _OUTLET_CHANNEL_JOINERS = frozenset(table.OUTLET_CHANNEL_JOINERS)
@@ -473,12 +496,42 @@ def _latin_author(text: str, outlets: tuple[str, ...]) -> str | None:
     ("Auteur: Anna Kubišta"), and without an address's place after it ("…, Frankfurt a. M., Germany"); None
     for a label alone, a company (a legal form among its words) or what `_names_no_person` names no one."""
     text = _AUTHOR_VALUE_LABEL.sub("", text, count=1).lstrip(_EDGE_JUNK).rstrip(_TRAILING_JUNK)  # "e.V." keeps its dot
+    if text and _names_no_person(text, outlets):
+        return None  # "Deutsche Welle (www.dw.com)" as the site names itself: judged before the address is cut
+    text = _BUTTON_TRAILER.sub("", _AUTHOR_URL_TRAILER.sub("", text)).rstrip(_TRAILING_JUNK)  # "Name - http://…"
+    text = _without_outlet(text, outlets)
     parts = [part.strip() for part in text.split(",")]
     if len(parts) >= 2 and parts[-1] in _ADDRESS_COUNTRIES:
         text = parts[0]
+    elif len(parts) == 2 and parts[-1] in _DATELINE_CITIES and len(parts[0].split()) >= 2:
+        text = parts[0]  # "Markus Balser, Berlin"; "Harm, Robert" is a name alone, kept
     if not text or any(word in _COMPANY_LEGAL_FORMS for word in _VALUE_WORDS.split(text)):
         return None
     return None if _names_no_person(text, outlets) else text
+
+
+_AUTHOR_URL_TRAILER = re.compile(table.AUTHOR_URL_TRAILER)
+_BUTTON_TRAILER = re.compile(table.BYLINE_BUTTON_TRAILER)
+_DATELINE_CITIES = frozenset(table.DATELINE_CITIES)
+_NAME_OUTLET_SEPARATOR = re.compile(table.NAME_OUTLET_SEPARATOR)
+_OUTLET_STAFF_ROLES = "|".join(sorted(map(re.escape, table.OUTLET_STAFF_ROLES), key=len, reverse=True))
+
+
+def _without_outlet(text: str, outlets: tuple[str, ...]) -> str:
+    """A Latin author value without one of the page's own names printed beside the name: "Adam Aaronson
+    PhillyVoice Staff" (the outlet and its staff role after the name), "unocero - Alberto Ávila" (the site, a
+    separator, then the name). A value that is the outlet alone is left for `_names_no_person` to judge."""
+    for outlet in outlets:
+        staff = re.search(rf"\s+{re.escape(outlet)}\s+(?:{_OUTLET_STAFF_ROLES})$", text, re.IGNORECASE)
+        if staff is not None and staff.start() > 0:
+            return text[: staff.start()]
+    parts = _NAME_OUTLET_SEPARATOR.split(text)
+    if len(parts) >= 2:
+        folded = {outlet.casefold() for outlet in outlets}
+        named = [part for part in parts if part.casefold() not in folded]
+        if len(named) == 1 and len(named) < len(parts):
+            return named[0]
+    return text
 
 
 def _names_position(part: str) -> bool:
