@@ -561,7 +561,19 @@ def doctor(db: DbOption = DEFAULT_WAREHOUSE) -> None:
         raise typer.Exit(1)
 
 
+def _serve_stopped_line(signum: int, stopped_runs: list[str]) -> str:
+    """`serve`'s one line when a signal stopped it, naming the runs it stopped."""
+    from flows.interruption import signal_name
+
+    how = "interrupted" if signum == signal.SIGINT else f"interrupted by {signal_name(signum)}"
+    if not stopped_runs:
+        return f"serve {how}; no run was in progress"
+    what = "the run" if len(stopped_runs) == 1 else f"the {len(stopped_runs)} runs"
+    return f"serve {how}; stopped {what} in progress ({', '.join(stopped_runs)}), the next run continues"
+
+
 @app.command()
+@_signals_end_in_one_line()
 def serve(
     db: DbOption = DEFAULT_WAREHOUSE,
     sources_file: SourcesOption = DEFAULT_SOURCES,
@@ -569,19 +581,22 @@ def serve(
     lock_timeout: Annotated[float, typer.Option(min=0, help="Seconds each run waits for the write lock.")] = 300.0,
     verbose: VerboseOption = False,
 ) -> None:
-    """Serve one deployment per source on its cron schedule (Ctrl-C stops).
+    """Serve one deployment per source on its cron schedule (Ctrl-C or SIGTERM stops).
 
     Without a configured Prefect API this starts a local server with its scheduler for as long as
-    `serve` runs; its address is printed, for `prefect flow-run ls` and the like.
+    `serve` runs; its address is printed, for `prefect flow-run ls` and the like. A stop ends the runs
+    in progress (interrupted in the warehouse, Cancelled in Prefect) and exits 128 + the signal; runs
+    left behind by a serve that was killed are set Crashed when the next one starts.
     """
+    from flows.serving import serve_until_stopped, take_interrupts
+
+    stop = take_interrupts()  # first: what serve starts (server, runs, their workers) never gets a Ctrl-C
     configure_environment(verbose=verbose)
     server = start_temporary_server(scheduled=True)  # its start-up overlaps reading the sources
     try:
         declared = _resolve_sources([], sources_file, list(source or []), False)
     except Exception as exc:
         raise fail(str(exc).splitlines()[0]) from None
-    from prefect import serve as prefect_serve
-
     from flows.api_server import ServerFailed, ensure_ready
     from flows.deployments import build_deployments
 
@@ -594,7 +609,10 @@ def serve(
         typer.echo(f"prefect api: {server.api_url}  (a local server with its scheduler, stopped with serve)")
     for dep, src in zip(deployments, declared, strict=True):
         typer.echo(f"deployment greenwire-ingest/{dep.name}  schedule: {src.schedule or 'manual only'}")
-    prefect_serve(*deployments, print_starting_message=False)
+    ended = serve_until_stopped(deployments, stop, echo=typer.echo)
+    if ended.signum is not None:
+        typer.echo(f"greenwire: {_serve_stopped_line(ended.signum, ended.stopped_runs)}", err=True)
+        raise typer.Exit(128 + ended.signum)
 
 
 @app.command()
