@@ -588,31 +588,32 @@ def serve(
     in progress (interrupted in the warehouse, Cancelled in Prefect) and exits 128 + the signal; runs
     left behind by a serve that was killed are set Crashed when the next one starts.
     """
-    from flows.serving import serve_until_stopped, take_interrupts
+    from flows.serving import interrupts_taken, serve_until_stopped
 
-    stop = take_interrupts()  # first: what serve starts (server, runs, their workers) never gets a Ctrl-C
-    configure_environment(verbose=verbose)
-    server = start_temporary_server(scheduled=True)  # its start-up overlaps reading the sources
-    try:
-        declared = _resolve_sources([], sources_file, list(source or []), False)
-    except Exception as exc:
-        raise fail(str(exc).splitlines()[0]) from None
-    from flows.api_server import ServerFailed, ensure_ready
-    from flows.deployments import build_deployments
+    # first: what serve starts (server, runs, their workers) never gets a Ctrl-C; restored on the way out
+    with interrupts_taken() as stop:
+        configure_environment(verbose=verbose)
+        server = start_temporary_server(scheduled=True)  # its start-up overlaps reading the sources
+        try:
+            declared = _resolve_sources([], sources_file, list(source or []), False)
+        except Exception as exc:
+            raise fail(str(exc).splitlines()[0]) from None
+        from flows.api_server import ServerFailed, ensure_ready
+        from flows.deployments import build_deployments
 
-    deployments = build_deployments(declared, db_path=str(db.resolve()), lock_timeout=lock_timeout)
-    try:
-        ensure_ready()
-    except ServerFailed as exc:
-        raise fail(str(exc)) from None
-    if server is not None:
-        typer.echo(f"prefect api: {server.api_url}  (a local server with its scheduler, stopped with serve)")
-    for dep, src in zip(deployments, declared, strict=True):
-        typer.echo(f"deployment greenwire-ingest/{dep.name}  schedule: {src.schedule or 'manual only'}")
-    ended = serve_until_stopped(deployments, stop, echo=typer.echo)
-    if ended.signum is not None:
-        typer.echo(f"greenwire: {_serve_stopped_line(ended.signum, ended.stopped_runs)}", err=True)
-        raise typer.Exit(128 + ended.signum)
+        deployments = build_deployments(declared, db_path=str(db.resolve()), lock_timeout=lock_timeout)
+        try:
+            ensure_ready()
+        except ServerFailed as exc:
+            raise fail(str(exc)) from None
+        if server is not None:
+            typer.echo(f"prefect api: {server.api_url}  (a local server with its scheduler, stopped with serve)")
+        for dep, src in zip(deployments, declared, strict=True):
+            typer.echo(f"deployment greenwire-ingest/{dep.name}  schedule: {src.schedule or 'manual only'}")
+        ended = serve_until_stopped(deployments, stop, echo=typer.echo)
+        if ended.signum is not None:
+            typer.echo(f"greenwire: {_serve_stopped_line(ended.signum, ended.stopped_runs)}", err=True)
+            raise typer.Exit(128 + ended.signum)
 
 
 @app.command()

@@ -28,7 +28,8 @@ import contextlib
 import os
 import signal
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import FrameType
 from typing import TYPE_CHECKING, Any
@@ -82,22 +83,37 @@ class StopRequest:
                 loop.call_soon_threadsafe(event.set)
 
 
-def take_interrupts() -> StopRequest:
-    """Keep Ctrl-C from everything `serve` starts from now on: call it first, before any thread.
+@contextmanager
+def interrupts_taken() -> Iterator[StopRequest]:
+    """Keep Ctrl-C from everything `serve` starts while the block runs: enter it first, before any thread.
 
     SIGINT is blocked in this thread, and so in every thread and process started after (a blocked
     mask is inherited), and taken by a thread of its own with `sigwait`: only `serve` gets a
-    terminal's Ctrl-C, and it stops its runs with one signal each.
+    terminal's Ctrl-C, and it stops its runs with one signal each. On leaving, that thread ends and
+    the mask is restored (a process that goes on, a test runner say, must not start its children
+    with SIGINT blocked).
     """
     stop = StopRequest()
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    closed = threading.Event()
 
     def wait_for_interrupts() -> None:
         while True:
-            stop.request(signal.sigwait({signal.SIGINT}))
+            signum = signal.sigwait({signal.SIGINT})
+            if closed.is_set():
+                return
+            stop.request(signum)
 
-    threading.Thread(target=wait_for_interrupts, name="greenwire-serve-interrupts", daemon=True).start()
-    return stop
+    waiter = threading.Thread(target=wait_for_interrupts, name="greenwire-serve-interrupts", daemon=True)
+    waiter.start()
+    try:
+        yield stop
+    finally:
+        closed.set()
+        if waiter.ident is not None and waiter.is_alive():
+            signal.pthread_kill(waiter.ident, signal.SIGINT)  # wakes its sigwait (blocked there: no handler runs)
+            waiter.join(timeout=1.0)
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _runner(stop: StopRequest) -> Any:
@@ -277,12 +293,12 @@ def serve_until_stopped(
     deployments: Sequence[RunnerDeployment], stop: StopRequest, echo: Callable[[str], None]
 ) -> ServeEnded:
     """Serve `deployments` until Ctrl-C or SIGTERM; runs in progress are then stopped and ended.
-    `stop` comes from `take_interrupts`, called when the command began."""
+    `stop` comes from `interrupts_taken`, called when the command began."""
 
     def request_stop(signum: int, frame: FrameType | None) -> None:
         stop.request(signum)
 
-    # A thread started before `take_interrupts` (none is expected) may still receive a Ctrl-C.
+    # A thread started before `interrupts_taken` (none is expected) may still receive a Ctrl-C.
     previous = {signum: signal.signal(signum, request_stop) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         stopped = asyncio.run(_serve(deployments, stop, echo))
