@@ -76,6 +76,7 @@ MAX_HTTP_ATTEMPTS = 10
 DEFAULT_WORKERS = min(os.cpu_count() or 1, MAX_WORKERS)
 WorkersOption = Annotated[int, typer.Option(min=1, max=MAX_WORKERS, help="Extraction processes.")]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")]
+ProgressOption = Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar (on a terminal).")]
 DETECT_LOCK_TIMEOUT = 5.0  # seconds target detection waits to read the warehouse before sniffing instead
 
 
@@ -254,7 +255,7 @@ def ingest(
         int,
         typer.Option(min=1, max=MAX_HTTP_ATTEMPTS, help="HTTP attempts per request (retries on 429/5xx/errors)."),
     ] = DEFAULT_MAX_ATTEMPTS,
-    progress_bar: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
+    progress_bar: ProgressOption = True,
     verbose: VerboseOption = False,
 ) -> None:
     """Ingest the configured sources, or the given TARGETs, into the warehouse."""
@@ -319,10 +320,7 @@ def reprocess(
     source: Annotated[list[str] | None, typer.Option("--source", help="Only these stored sources.")] = None,
     lock_timeout: Annotated[float, typer.Option(min=0, help="Seconds to wait for the warehouse write lock.")] = 300.0,
     workers: WorkersOption = DEFAULT_WORKERS,
-    progress_bar: Annotated[
-        bool,
-        typer.Option("--progress/--no-progress", help="Show a progress bar (on a terminal)."),
-    ] = True,
+    progress_bar: ProgressOption = True,
     verbose: VerboseOption = False,
 ) -> None:
     """Re-extract every archived raw document with the current code (no fetching)."""
