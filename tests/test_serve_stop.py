@@ -242,7 +242,7 @@ def _assert_stopped_cleanly(serve: Serve, code: int, expected_code: int, run_id:
     # rather than hidden: an extraction worker that the terminal's Ctrl-C reaches while it is still
     # importing (before its initializer ignores SIGINT) prints a KeyboardInterrupt traceback from
     # multiprocessing's spawn; it happened in 1 of 3 CI runs. Those lines are set apart, not counted.
-    ours = [line for line in _outside_worker_tracebacks(serve.stderr)]
+    ours = _outside_worker_tracebacks(serve.stderr)
     assert len(ours) == 1, errors
     assert ours[0].startswith("greenwire: serve interrupted"), errors
     run = _run(_read_run(run_id))
